@@ -1,0 +1,112 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
+/// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
+let processors = ["Archive", "Sections"]
+
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "reportd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reportd", targets: ["reportd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(name: "CInotifyTools", path: "Sources/CInotifyTools"),
+        .target(
+            name: "ReportKit",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReportKitTesting",
+            dependencies: ["ReportKit", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReportIntake",
+            dependencies: [
+                "ReportKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ReportStore",
+            dependencies: ["ReportKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Inbox",
+            dependencies: [
+                "CInotifyTools", "ReportKit", "ReportIntake", "ReportStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "reportd",
+            dependencies: [
+                "ReportKit", "ReportIntake", "ReportStore", "Inbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ] + processors.map { .target(name: "\($0)Processor") },
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportKitTests",
+            dependencies: [
+                "ReportKit", "ReportKitTesting",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ReportIntakeTests", dependencies: ["ReportIntake"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportStoreTests", dependencies: ["ReportStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InboxTests",
+            dependencies: ["Inbox", .product(name: "InMemoryLogging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["reportd", "ReportKit"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+for name in processors {
+    package.targets += [
+        .target(
+            name: "\(name)Processor",
+            dependencies: ["ReportKit", "ReportStore"],
+            path: "Plugins/\(name)/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "\(name)ProcessorTests",
+            dependencies: [.target(name: "\(name)Processor"), "ReportKit", "ReportKitTesting"],
+            path: "Plugins/\(name)/Tests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ReportKit
+
+/// Files a document in `archive/<issuer>/<year>/<id>/`: the original, text.txt, document.json and report.md.
+///
+/// The entry is built in a hidden folder beside its final place, fsynced, then renamed, so a
+/// reader never sees half an entry. An entry that already exists is left as it is: the id decides.
+public struct ArchiveWriter: Processor {
+    public static let name = "archive"
+    public static let version = "1.0.0"
+
+    /// Options of the archive step.
+    public struct Configuration: ProcessorConfiguration {
+        /// fsync every file and folder before the entry is visible. Off only for throwaway roots.
+        public var fsync: Bool = true
+        /// Write the human-readable report.md beside document.json.
+        public var readable: Bool = true
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            fsync = try container.decodeIfPresent(Bool.self, forKey: .fsync) ?? fsync
+            readable = try container.decodeIfPresent(Bool.self, forKey: .readable) ?? readable
+        }
+
+        enum CodingKeys: String, CodingKey { case fsync, readable }
+    }
+
+    let configuration: Configuration
+    let root: DataRoot
+
+    public init(configuration: Configuration, root: DataRoot) {
+        self.configuration = configuration
+        self.root = root
+    }
+
+    public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        let entry = ArchiveLayout.entry(for: document, in: root)
+        let manager = FileManager.default
+        if manager.fileExists(atPath: entry.path) {
+            context.logger.debug("archive entry exists", metadata: ["archive.entry": "\(root.relativePath(of: entry))"])
+            return .proceed
+        }
+        let parent = entry.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let partial = parent.appendingPathComponent(
+            ".\(entry.lastPathComponent)\(ArchiveLayout.partialMarker)\(UniqueToken.make())", isDirectory: true)
+        try manager.createDirectory(at: partial, withIntermediateDirectories: false)
+        do {
+            var filed = document
+            filed.provenance.append(Provenance(
+                processor: context.processorName ?? Self.name, version: Self.version,
+                ms: (ContinuousClock.now - context.stepStarted).milliseconds))
+            let sync = configuration.fsync
+            try DurableFile.writeFile(document.original, to: partial.appendingPathComponent(Self.originalName(for: document)), sync: sync)
+            try DurableFile.writeFile(Data(document.text.utf8), to: partial.appendingPathComponent("text.txt"), sync: sync)
+            try DurableFile.writeFile(try filed.jsonData(), to: partial.appendingPathComponent("document.json"), sync: sync)
+            if configuration.readable {
+                try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
+                                          to: partial.appendingPathComponent("report.md"), sync: sync)
+            }
+            if sync { try DurableFile.syncFolder(partial) }
+            try DurableFile.rename(partial, to: entry)
+            if sync { try DurableFile.syncFolder(parent) }
+        } catch {
+            try? manager.removeItem(at: partial)
+            if manager.fileExists(atPath: entry.path) { return .proceed }
+            throw error
+        }
+        return .proceed
+    }
+
+    /// `original.<ext>` with the extension the report arrived with.
+    static func originalName(for document: Document) -> String {
+        let ext = (document.source.name as NSString).pathExtension
+        let safe = ext.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) } && ext.utf8.count <= 16
+        return safe && !ext.isEmpty ? "original.\(ext)" : "original"
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import ReportIntake
+import ReportKit
+import ReportStore
+
+/// The flow of one claimed report: read, run the chain, file, tell, release.
+public struct ReportFlow: Sendable {
+    public let root: DataRoot
+    public let reader: ReportReader
+    public let pipeline: Pipeline
+    public let catalogue: Catalogue
+    public let logger: Logger
+
+    public init(root: DataRoot, reader: ReportReader, pipeline: Pipeline, catalogue: Catalogue, logger: Logger) {
+        self.root = root
+        self.reader = reader
+        self.pipeline = pipeline
+        self.catalogue = catalogue
+        self.logger = logger
+    }
+
+    /// Takes `report` from the spool to its outcome. A transient failure leaves it in the spool.
+    public func handle(_ report: SpooledReport) async -> Outcome {
+        var logger = logger
+        logger[metadataKey: "report.file"] = "\(report.name)"
+        let received = report.received
+        let document: Document
+        do {
+            document = try reader.read(report.url, name: report.name, received: received)
+        } catch {
+            return finish(report, document: nil, outcome: .failure(.report(reason: error.description, processor: "intake")),
+                          logger: logger)
+        }
+        logger[metadataKey: "report.id"] = "\(document.id)"
+        let result = await pipeline.run(document, logger: logger)
+        return finish(report, document: result.document, outcome: result.outcome, logger: logger)
+    }
+
+    private func finish(_ report: SpooledReport, document: Document?, outcome: Outcome, logger: Logger) -> Outcome {
+        if case .failure(.transient(let reason, let processor)) = outcome {
+            logger.warning("report held back by a machine fault; it stays in the spool",
+                           metadata: ["reason": "\(reason)", "processor": "\(processor ?? "-")"])
+            return outcome
+        }
+        do {
+            var archive: String?
+            if let document {
+                let entry = ArchiveLayout.entry(for: document, in: root)
+                if FileManager.default.fileExists(atPath: entry.path) { archive = root.relativePath(of: entry) }
+            }
+            var duplicateOf: String?
+            var reason: String?
+            switch outcome {
+            case .processed: break
+            case .duplicate(let of): duplicateOf = of
+            case .failure(let failure):
+                reason = failure.description
+                try shelveFailed(report, document: document, failure: failure)
+            }
+            let receipt = Receipt(status: outcome.status, file: report.name, id: document?.id, archive: archive,
+                                  document: document, duplicateOf: duplicateOf, reason: reason, at: Date())
+            try catalogue.record(receipt: receipt, document: document)
+            try DurableFile.write(try JSONEncoder.reportd.encode(receipt),
+                                  to: root.outbox.appendingPathComponent(ReceiptName.for(report.name)))
+            try Spool(root: root).release(report)
+            var metadata: Logger.Metadata = [
+                "outcome": "\(receipt.status)", "sections": "\(receipt.sections)",
+                "metrics": "\(receipt.metrics)", "findings": "\(document?.findings.count ?? 0)",
+            ]
+            if let archive { metadata["archive"] = "\(archive)" }
+            if let reason { metadata["reason"] = "\(reason)" }
+            if let duplicateOf { metadata["duplicate.of"] = "\(duplicateOf)" }
+            logger.info("report done", metadata: metadata)
+            return outcome
+        } catch {
+            logger.warning("report outcome could not be written; it stays in the spool",
+                           metadata: ["error": "\(error)"])
+            return .failure(.transient(reason: "\(error)", processor: nil))
+        }
+    }
+
+    /// Moves the spool copy to `failed/` with a `<name>.reason.json` beside it.
+    private func shelveFailed(_ report: SpooledReport, document: Document?, failure: Failure) throws {
+        let name = FailedShelf.freeName(for: report.name, in: root.failed)
+        let reason = FailureReason(file: report.name, id: document?.id, reason: failure.reason,
+                                   processor: failure.processor, at: ISO8601DateFormatter.reportd.string(from: Date()))
+        try DurableFile.write(try JSONEncoder.reportd.encode(reason),
+                              to: root.failed.appendingPathComponent("\(name).reason.json"))
+        try DurableFile.rename(report.url, to: root.failed.appendingPathComponent(name))
+        try DurableFile.syncFolder(root.failed)
+    }
+}
+
+/// The reason file written beside a failed report.
+public struct FailureReason: Codable, Sendable, Equatable {
+    public var file: String
+    public var id: String?
+    public var reason: String
+    public var processor: String?
+    public var at: String
+}
+
+/// Names in `failed/` that never overwrite an earlier failure.
+enum FailedShelf {
+    static func freeName(for name: String, in folder: URL) -> String {
+        let manager = FileManager.default
+        func taken(_ candidate: String) -> Bool {
+            manager.fileExists(atPath: folder.appendingPathComponent(candidate).path)
+                || manager.fileExists(atPath: folder.appendingPathComponent("\(candidate).reason.json").path)
+        }
+        var candidate = ArchiveLayout.component(name)
+        var counter = 2
+        let base = candidate
+        while taken(candidate) {
+            candidate = "\(base).\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+}
+
+/// The outbox file name of a report's receipt.
+public enum ReceiptName {
+    public static func `for`(_ name: String) -> String {
+        ArchiveLayout.component(name) + ".json"
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where a document's archive entry lives: `archive/<issuer>/<year>/<digest>/`, and how a half-built one is named.
+public enum ArchiveLayout {
+    /// The folder name used when issuer or year is not known.
+    public static let unknown = "unknown"
+    /// Marks a folder being built beside its final place; never a finished entry.
+    public static let partialMarker = ".partial-"
+
+    public static func entry(for document: Document, in root: DataRoot) -> URL {
+        root.archive
+            .appendingPathComponent(component(document.meta.issuer), isDirectory: true)
+            .appendingPathComponent(component(document.meta.year.map(String.init)), isDirectory: true)
+            .appendingPathComponent(document.digest, isDirectory: true)
+    }
+
+    /// A safe single path component: no separators, no leading dot, no control characters, at most 200 bytes.
+    public static func component(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return unknown }
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            let unsafe = scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F
+            scalars.append(unsafe ? "_" : scalar)
+        }
+        var result = String(scalars)
+        if result.hasPrefix(".") { result = "_" + result.dropFirst() }
+        while result.utf8.count > 200 { result.removeLast() }
+        return result.isEmpty ? unknown : result
+    }
+
+    /// True for a folder name that is a half-built entry.
+    public static func isPartial(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(partialMarker)
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+
+/// One report as reportd understands it: its source, text, metadata and everything the processors add.
+///
+/// Encoded, it is the `document.json` contract of the archive; `text` is kept beside it as `text.txt`
+/// and the original bytes as the original file, so neither is part of the encoding.
+public struct Document: Sendable, Codable {
+    /// `"sha256:<hex>"` of the original bytes.
+    public var id: String
+    public var source: Source
+    public var meta: Metadata
+    public var sections: [Section]
+    public var metrics: [Metric]
+    public var findings: [Finding]
+    public var duplicate: DuplicateReference?
+    public var provenance: [Provenance]
+    /// The normalised text every span indexes.
+    public var text: String
+    /// The bytes as they arrived.
+    public var original: Data
+
+    public init(id: String, source: Source, meta: Metadata = Metadata(), text: String, original: Data) {
+        self.id = id
+        self.source = source
+        self.meta = meta
+        self.sections = []
+        self.metrics = []
+        self.findings = []
+        self.duplicate = nil
+        self.provenance = []
+        self.text = text
+        self.original = original
+    }
+
+    /// The hex digest without its `sha256:` prefix, used as a folder name.
+    public var digest: String {
+        id.hasPrefix("sha256:") ? String(id.dropFirst("sha256:".count)) : id
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, meta, sections, metrics, findings, duplicate, provenance
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        source = try container.decode(Source.self, forKey: .source)
+        meta = try container.decode(Metadata.self, forKey: .meta)
+        sections = try container.decode([Section].self, forKey: .sections)
+        metrics = try container.decode([Metric].self, forKey: .metrics)
+        findings = try container.decode([Finding].self, forKey: .findings)
+        duplicate = try container.decodeIfPresent(DuplicateReference.self, forKey: .duplicate)
+        provenance = try container.decode([Provenance].self, forKey: .provenance)
+        text = ""
+        original = Data()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(source, forKey: .source)
+        try container.encode(meta, forKey: .meta)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(metrics, forKey: .metrics)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(duplicate, forKey: .duplicate)
+        try container.encode(provenance, forKey: .provenance)
+    }
+
+    /// The `document.json` bytes: sorted keys, pretty-printed, slashes and CJK unescaped.
+    public func jsonData() throws -> Data {
+        try JSONEncoder.reportd.encode(self)
+    }
+}
+
+extension JSONEncoder {
+    /// The encoder for every JSON file reportd writes.
+    public static var reportd: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+/// Where a document came from and how its bytes were read.
+public struct Source: Sendable, Codable, Equatable {
+    public var name: String
+    public var bytes: Int
+    public var format: String
+    public var encoding: String
+    /// ISO 8601, when reportd claimed the file.
+    public var received: String
+
+    public init(name: String, bytes: Int, format: String, encoding: String, received: String) {
+        self.name = name
+        self.bytes = bytes
+        self.format = format
+        self.encoding = encoding
+        self.received = received
+    }
+}
+
+/// What the report says about itself; each field is nil when it cannot be read, never invented.
+public struct Metadata: Sendable, Codable, Equatable {
+    public var issuer: String?
+    /// The year the report covers.
+    public var year: Int?
+    /// Signed or published, `YYYY-MM-DD`.
+    public var date: String?
+    public var title: String?
+
+    public init(issuer: String? = nil, year: Int? = nil, date: String? = nil, title: String? = nil) {
+        self.issuer = issuer
+        self.year = year
+        self.date = date
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey { case issuer, year, date, title }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(issuer, forKey: .issuer)
+        try container.encode(year, forKey: .year)
+        try container.encode(date, forKey: .date)
+        try container.encode(title, forKey: .title)
+    }
+}
+
+/// A heading of the report and the text it governs, with the headings nested under it.
+public struct Section: Sendable, Codable, Equatable {
+    /// What made this a section: a numbered heading, an inline item (一是…), or a cue phrase.
+    public enum Kind: String, Sendable, Codable { case heading, inline, cue }
+
+    /// 1 for the top level.
+    public var level: Int
+    /// The marker as written, such as `一、` or `(二)`; empty for a cue-phrase section.
+    public var marker: String
+    /// The marker's number (一 → 1), nil for a cue phrase.
+    public var number: Int?
+    public var title: String
+    /// From the heading to the end of the text it governs.
+    public var span: Span
+    public var kind: Kind
+    /// What the section is about (achievements, problems, …) when its title says so.
+    public var role: String?
+    public var children: [Section]
+
+    public init(level: Int, marker: String, number: Int?, title: String, span: Span,
+                kind: Kind = .heading, role: String? = nil, children: [Section] = []) {
+        self.level = level
+        self.marker = marker
+        self.number = number
+        self.title = title
+        self.span = span
+        self.kind = kind
+        self.role = role
+        self.children = children
+    }
+
+    enum CodingKeys: String, CodingKey { case level, marker, number, title, span, kind, role, children }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(level, forKey: .level)
+        try container.encode(marker, forKey: .marker)
+        try container.encode(number, forKey: .number)
+        try container.encode(title, forKey: .title)
+        try container.encode(span, forKey: .span)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(role, forKey: .role)
+        try container.encode(children, forKey: .children)
+    }
+
+    /// This section and every section below it, depth first.
+    public var flattened: [Section] { [self] + children.flatMap(\.flattened) }
+}
+
+extension Array where Element == Section {
+    /// Every section of the tree, depth first.
+    public var flattened: [Section] { flatMap(\.flattened) }
+
+    /// The titles from the top down of the deepest headings containing `span`.
+    public func path(containing span: Span) -> [String] {
+        guard let match = first(where: { $0.span.contains(span) }) else { return [] }
+        return [match.title] + match.children.path(containing: span)
+    }
+}
+
+/// A quantitative claim the report makes.
+public struct Metric: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case count, money, percent, growth, ratio }
+
+    public var value: Double
+    public var unit: String?
+    /// 余, 多, 近, 约, 达, 累计, 共, …
+    public var qualifier: String?
+    /// True when the value is a bound or an estimate rather than exact.
+    public var approx: Bool
+    /// Money in yuan, a percentage as a number; nil when the value needs no normalising.
+    public var normalized: Double?
+    public var kind: Kind
+    /// What the number counts.
+    public var counted: String?
+    /// The section path from the top down.
+    public var section: [String]
+    public var span: Span
+    /// The claim as written.
+    public var text: String
+
+    public init(value: Double, unit: String?, qualifier: String? = nil, approx: Bool = false,
+                normalized: Double? = nil, kind: Kind, counted: String? = nil,
+                section: [String] = [], span: Span, text: String) {
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.approx = approx
+        self.normalized = normalized
+        self.kind = kind
+        self.counted = counted
+        self.section = section
+        self.span = span
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value, unit, qualifier, approx, normalized, kind, counted, section, span, text
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(qualifier, forKey: .qualifier)
+        try container.encode(approx, forKey: .approx)
+        try container.encode(normalized, forKey: .normalized)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(counted, forKey: .counted)
+        try container.encode(section, forKey: .section)
+        try container.encode(span, forKey: .span)
+        try container.encode(text, forKey: .text)
+    }
+}
+
+/// A defect a reviewer would raise, pointing at the text it is about.
+public struct Finding: Sendable, Codable, Equatable {
+    public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+        case error, warning, info
+
+        private var rank: Int { Self.allCases.firstIndex(of: self)! }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// A stable rule id such as `structure.sibling-order`.
+    public var rule: String
+    public var severity: Severity
+    /// In Chinese, for the reviewer.
+    public var message: String
+    public var span: Span
+    public var excerpt: String
+
+    public init(rule: String, severity: Severity, message: String, span: Span, excerpt: String) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.span = span
+        self.excerpt = excerpt
+    }
+}
+
+/// The report this one repeats.
+public struct DuplicateReference: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case exact, text, near }
+
+    /// The id of the earlier report.
+    public var of: String
+    public var kind: Kind
+    public var similarity: Double
+
+    public init(of: String, kind: Kind, similarity: Double) {
+        self.of = of
+        self.kind = kind
+        self.similarity = similarity
+    }
+}
+
+/// One step the document went through.
+public struct Provenance: Sendable, Codable, Equatable {
+    public var processor: String
+    public var version: String
+    /// Wall time of the step in milliseconds.
+    public var ms: Double
+
+    public init(processor: String, version: String, ms: Double) {
+        self.processor = processor
+        self.version = version
+        self.ms = ms
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+
+/// The configured processors, folded into one chain that runs a document through them in order.
+public struct Pipeline: Sendable {
+    /// A processor under the name the config gave it.
+    public struct Stage: Sendable {
+        public let name: String
+        public let processor: any Processor
+
+        public init(name: String, processor: any Processor) {
+            self.name = name
+            self.processor = processor
+        }
+    }
+
+    typealias Link = @Sendable (inout Document, Logger) async throws -> Void
+
+    public let stages: [Stage]
+    private let chain: Link
+
+    public init(_ stages: [Stage]) {
+        self.stages = stages
+        let end: Link = { _, _ in }
+        self.chain = stages.reversed().reduce(end) { next, stage in
+            Pipeline.link(stage, next: next)
+        }
+    }
+
+    public var names: [String] { stages.map(\.name) }
+
+    /// Runs the chain on `document`. Every thrown error ends here and becomes a failed outcome.
+    public func run(_ document: Document, logger: Logger) async -> PipelineResult {
+        var document = document
+        do {
+            try await chain(&document, logger)
+        } catch let error as StepFailure {
+            return PipelineResult(document: document, outcome: .failure(error.classified))
+        } catch {
+            return PipelineResult(document: document, outcome: .failure(.report(reason: "\(error)", processor: nil)))
+        }
+        if let duplicate = document.duplicate, duplicate.kind != .near {
+            return PipelineResult(document: document, outcome: .duplicate(of: duplicate.of))
+        }
+        return PipelineResult(document: document, outcome: .processed)
+    }
+
+    private static func link(_ stage: Stage, next: @escaping Link) -> Link {
+        { @Sendable document, logger in
+            var logger = logger
+            logger[metadataKey: "processor"] = "\(stage.name)"
+            let started = ContinuousClock.now
+            let flow: Flow
+            do {
+                flow = try await stage.processor.process(
+                    &document, context: ProcessingContext(logger: logger, stepStarted: started, processorName: stage.name))
+            } catch {
+                throw StepFailure(processor: stage.name, underlying: error)
+            }
+            let processorType = type(of: stage.processor)
+            document.provenance.append(Provenance(
+                processor: stage.name, version: processorType.version,
+                ms: (ContinuousClock.now - started).milliseconds))
+            if flow == .proceed {
+                try await next(&document, logger)
+            }
+        }
+    }
+}
+
+/// What became of a document in the chain.
+public struct PipelineResult: Sendable {
+    public var document: Document
+    public var outcome: Outcome
+}
+
+/// The end state of one report.
+public enum Outcome: Sendable, Equatable {
+    case processed
+    case duplicate(of: String)
+    case failure(Failure)
+
+    /// The receipt's `status`.
+    public var status: String {
+        switch self {
+        case .processed: "processed"
+        case .duplicate: "duplicate"
+        case .failure(.transient): "deferred"
+        case .failure(.report): "failed"
+        }
+    }
+}
+
+/// Why a report did not get through, and whose fault that is.
+public enum Failure: Sendable, Equatable, Error, CustomStringConvertible {
+    /// The report itself cannot be processed: it goes to `failed/` with this reason.
+    case report(reason: String, processor: String?)
+    /// The machine, not the report (disk full, permission on the archive): keep it and retry.
+    case transient(reason: String, processor: String?)
+
+    public var reason: String {
+        switch self {
+        case .report(let reason, _), .transient(let reason, _): reason
+        }
+    }
+
+    public var processor: String? {
+        switch self {
+        case .report(_, let processor), .transient(_, let processor): processor
+        }
+    }
+
+    public var description: String {
+        processor.map { "\($0): \(reason)" } ?? reason
+    }
+}
+
+/// An error a processor throws when the fault is the machine's and retrying later can succeed.
+public struct TransientError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// An error a processor throws when the report itself is at fault.
+public struct ReportRejected: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+struct StepFailure: Error {
+    let processor: String
+    let underlying: any Error
+
+    /// The one place that decides what a processor's error means for the report.
+    var classified: Failure {
+        switch underlying {
+        case let error as TransientError:
+            return .transient(reason: error.description, processor: processor)
+        case let error as ReportRejected:
+            return .report(reason: error.description, processor: processor)
+        case let error as POSIXError where Self.machineFaults.contains(error.code):
+            return .transient(reason: error.localizedDescription, processor: processor)
+        case let error as CocoaError where error.isMachineFault:
+            return .transient(reason: error.localizedDescription, processor: processor)
+        default:
+            return .report(reason: "\(underlying)", processor: processor)
+        }
+    }
+
+    static let machineFaults: Set<POSIXErrorCode> = [.ENOSPC, .EDQUOT, .EACCES, .EPERM, .EROFS, .EIO, .EMFILE, .ENFILE, .ENOMEM]
+}
+
+extension CocoaError {
+    var isMachineFault: Bool {
+        if let posix = (userInfo[NSUnderlyingErrorKey] as? NSError).flatMap({ POSIXErrorCode(rawValue: Int32($0.code)) }),
+           StepFailure.machineFaults.contains(posix) {
+            return true
+        }
+        return [.fileWriteOutOfSpace, .fileWriteNoPermission, .fileWriteVolumeReadOnly].contains(code)
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds, as a fraction.
+    public var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,54 @@
+import Logging
+import TOMLKit
+
+/// What every processor may be built with: the data root and a logger.
+public struct ProcessorEnvironment: Sendable {
+    public var root: DataRoot
+    public var logger: Logger
+
+    public init(root: DataRoot, logger: Logger) {
+        self.root = root
+        self.logger = logger
+    }
+}
+
+/// Config names to processors: how a `[processors.<name>]` table becomes a running processor.
+public struct ProcessorRegistry: Sendable {
+    typealias Factory = @Sendable (TOMLTable, ProcessorEnvironment) throws -> any Processor
+
+    private var factories: [String: Factory] = [:]
+    private var versions: [String: String] = [:]
+
+    public init() {}
+
+    /// Registers `type` under its `name`; `make` builds it from its validated configuration.
+    public mutating func register<P: Processor>(
+        _ type: P.Type,
+        make: @escaping @Sendable (P.Configuration, ProcessorEnvironment) throws -> P
+    ) {
+        precondition(factories[P.name] == nil, "processor \(P.name) registered twice")
+        versions[P.name] = P.version
+        factories[P.name] = { table, environment in
+            let configuration = try TOMLDecoder(strictDecoding: true).decode(P.Configuration.self, from: table)
+            try configuration.validate()
+            return try make(configuration, environment)
+        }
+    }
+
+    /// Every registered processor type name, sorted.
+    public var names: [String] { factories.keys.sorted() }
+
+    public func version(of name: String) -> String? { versions[name] }
+
+    public func contains(_ name: String) -> Bool { factories[name] != nil }
+
+    /// Builds the processor of type `typeName` from its options table.
+    func make(_ typeName: String, options: TOMLTable, environment: ProcessorEnvironment) throws -> any Processor {
+        guard let factory = factories[typeName] else { throw UnknownProcessor(name: typeName) }
+        return try factory(options, environment)
+    }
+}
+
+struct UnknownProcessor: Error {
+    let name: String
+}

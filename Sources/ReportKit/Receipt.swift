@@ -1,0 +1,73 @@
+import Foundation
+
+/// What `outbox/<original name>.json` says about one report, whatever happened to it.
+public struct Receipt: Sendable, Codable, Equatable {
+    /// `processed`, `duplicate` or `failed`.
+    public var status: String
+    public var file: String
+    public var id: String?
+    /// The archive entry, relative to the data root.
+    public var archive: String?
+    public var sections: Int
+    public var metrics: Int
+    public var findings: FindingCounts
+    public var duplicateOf: String?
+    public var reason: String?
+    /// ISO 8601.
+    public var at: String
+
+    /// Findings by severity.
+    public struct FindingCounts: Sendable, Codable, Equatable {
+        public var error: Int
+        public var warning: Int
+        public var info: Int
+
+        public init(_ findings: [Finding]) {
+            error = findings.count { $0.severity == .error }
+            warning = findings.count { $0.severity == .warning }
+            info = findings.count { $0.severity == .info }
+        }
+    }
+
+    public init(status: String, file: String, id: String?, archive: String?, document: Document?,
+                duplicateOf: String?, reason: String?, at: Date) {
+        self.status = status
+        self.file = file
+        self.id = id
+        self.archive = archive
+        self.sections = document?.sections.flattened.count ?? 0
+        self.metrics = document?.metrics.count ?? 0
+        self.findings = FindingCounts(document?.findings ?? [])
+        self.duplicateOf = duplicateOf
+        self.reason = reason
+        self.at = ISO8601DateFormatter.reportd.string(from: at)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, file, id, archive, sections, metrics, findings, reason, at
+        case duplicateOf = "duplicate_of"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(file, forKey: .file)
+        try container.encode(id, forKey: .id)
+        try container.encode(archive, forKey: .archive)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(metrics, forKey: .metrics)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(duplicateOf, forKey: .duplicateOf)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(at, forKey: .at)
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Internet date-time with seconds and zone, as every timestamp reportd writes.
+    public static var reportd: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import ReportKit
+
+/// The SQLite catalogue: every report reportd has seen, and every outcome it has had.
+public final class Catalogue: Sendable {
+    private let pool: DatabasePool
+
+    /// Opens (creating and migrating when needed) the catalogue at `url`, in WAL mode.
+    public init(url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: url.path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: reports and outcomes") { db in
+            try db.create(table: "report") { table in
+                table.primaryKey("id", .text)
+                table.column("file", .text).notNull()
+                table.column("format", .text).notNull()
+                table.column("encoding", .text).notNull()
+                table.column("bytes", .integer).notNull()
+                table.column("issuer", .text)
+                table.column("year", .integer)
+                table.column("date", .text)
+                table.column("title", .text)
+                table.column("status", .text).notNull()
+                table.column("archive", .text)
+                table.column("duplicateOf", .text)
+                table.column("sections", .integer).notNull()
+                table.column("metrics", .integer).notNull()
+                table.column("errors", .integer).notNull()
+                table.column("warnings", .integer).notNull()
+                table.column("infos", .integer).notNull()
+                table.column("firstSeen", .text).notNull()
+                table.column("lastSeen", .text).notNull()
+            }
+            try db.create(index: "report_on_issuer_year", on: "report", columns: ["issuer", "year"])
+            try db.create(table: "outcome") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("reportId", .text)
+                table.column("file", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("reason", .text)
+                table.column("at", .text).notNull()
+            }
+            try db.create(index: "outcome_on_status", on: "outcome", columns: ["status"])
+        }
+        return migrator
+    }
+
+    /// Records what happened to one report: its row (when it was read) and the outcome.
+    public func record(receipt: Receipt, document: Document?) throws {
+        try pool.write { db in
+            if let document, receipt.status != "failed" {
+                var row = ReportRow(document: document, receipt: receipt)
+                if let existing = try ReportRow.fetchOne(db, key: document.id) {
+                    row.firstSeen = existing.firstSeen
+                }
+                try row.save(db)
+            }
+            try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
+                           reason: receipt.reason, at: receipt.at).insert(db)
+        }
+    }
+
+    /// The catalogue's row for report `id`.
+    public func report(id: String) throws -> ReportRow? {
+        try pool.read { db in try ReportRow.fetchOne(db, key: id) }
+    }
+
+    /// Every report row, oldest first.
+    public func reports() throws -> [ReportRow] {
+        try pool.read { db in try ReportRow.order(Column("firstSeen")).fetchAll(db) }
+    }
+
+    /// How many outcomes of each status were recorded.
+    public func outcomeCounts() throws -> [String: Int] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM outcome GROUP BY status")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
+        }
+    }
+
+    /// The latest failures, newest first.
+    public func lastFailures(limit: Int) throws -> [OutcomeRow] {
+        try pool.read { db in
+            try OutcomeRow.filter(Column("status") == "failed").order(Column("seq").desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// Every outcome, oldest first.
+    public func outcomes() throws -> [OutcomeRow] {
+        try pool.read { db in try OutcomeRow.order(Column("seq")).fetchAll(db) }
+    }
+}
+
+/// A report as the catalogue keeps it.
+public struct ReportRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "report"
+
+    public var id: String
+    public var file: String
+    public var format: String
+    public var encoding: String
+    public var bytes: Int
+    public var issuer: String?
+    public var year: Int?
+    public var date: String?
+    public var title: String?
+    public var status: String
+    public var archive: String?
+    public var duplicateOf: String?
+    public var sections: Int
+    public var metrics: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    public var firstSeen: String
+    public var lastSeen: String
+
+    init(document: Document, receipt: Receipt) {
+        id = document.id
+        file = document.source.name
+        format = document.source.format
+        encoding = document.source.encoding
+        bytes = document.source.bytes
+        issuer = document.meta.issuer
+        year = document.meta.year
+        date = document.meta.date
+        title = document.meta.title
+        status = receipt.status
+        archive = receipt.archive
+        duplicateOf = receipt.duplicateOf
+        sections = receipt.sections
+        metrics = receipt.metrics
+        errors = receipt.findings.error
+        warnings = receipt.findings.warning
+        infos = receipt.findings.info
+        firstSeen = receipt.at
+        lastSeen = receipt.at
+    }
+}
+
+/// One outcome of one file: processed, duplicate or failed, with the reason.
+public struct OutcomeRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "outcome"
+
+    public var seq: Int64?
+    public var reportId: String?
+    public var file: String
+    public var status: String
+    public var reason: String?
+    public var at: String
+}

@@ -1,0 +1,15 @@
+import ArchiveProcessor
+import ReportKit
+import SectionsProcessor
+
+/// The composition root's list of processors: the only place in Sources/ that names a plugin.
+enum BuiltinProcessors {
+    static func registry() -> ProcessorRegistry {
+        var registry = ProcessorRegistry()
+        registry.register(SectionSplitter.self) { _, _ in SectionSplitter() }
+        registry.register(ArchiveWriter.self) { configuration, environment in
+            ArchiveWriter(configuration: configuration, root: environment.root)
+        }
+        return registry
+    }
+}
