@@ -89,7 +89,8 @@ public struct ConfigurationLoader: Sendable {
         }
 
         let settings = ReportdConfiguration(root: rootPath, pipeline: pipelineNames, inbox: inbox, intake: intake, log: log)
-        let environment = ProcessorEnvironment(root: settings.dataRoot, logger: logger)
+        let configDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let environment = ProcessorEnvironment(root: settings.dataRoot, configDirectory: configDirectory, logger: logger)
         var stages: [Pipeline.Stage] = []
         for name in pipelineNames {
             let options = processorTables[name]?.table ?? TOMLTable()

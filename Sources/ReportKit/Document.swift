@@ -144,10 +144,13 @@ public struct Section: Sendable, Codable, Equatable {
     public var kind: Kind
     /// What the section is about (achievements, problems, …) when its title says so.
     public var role: String?
+    /// What is irregular about this heading's place in the tree, kept for audit.
+    public var anomalies: [SectionAnomaly]
     public var children: [Section]
 
     public init(level: Int, marker: String, number: Int?, title: String, span: Span,
-                kind: Kind = .heading, role: String? = nil, children: [Section] = []) {
+                kind: Kind = .heading, role: String? = nil, anomalies: [SectionAnomaly] = [],
+                children: [Section] = []) {
         self.level = level
         self.marker = marker
         self.number = number
@@ -155,10 +158,24 @@ public struct Section: Sendable, Codable, Equatable {
         self.span = span
         self.kind = kind
         self.role = role
+        self.anomalies = anomalies
         self.children = children
     }
 
-    enum CodingKeys: String, CodingKey { case level, marker, number, title, span, kind, role, children }
+    enum CodingKeys: String, CodingKey { case level, marker, number, title, span, kind, role, anomalies, children }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        level = try container.decode(Int.self, forKey: .level)
+        marker = try container.decode(String.self, forKey: .marker)
+        number = try container.decodeIfPresent(Int.self, forKey: .number)
+        title = try container.decode(String.self, forKey: .title)
+        span = try container.decode(Span.self, forKey: .span)
+        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .heading
+        role = try container.decodeIfPresent(String.self, forKey: .role)
+        anomalies = try container.decodeIfPresent([SectionAnomaly].self, forKey: .anomalies) ?? []
+        children = try container.decode([Section].self, forKey: .children)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -169,6 +186,7 @@ public struct Section: Sendable, Codable, Equatable {
         try container.encode(span, forKey: .span)
         try container.encode(kind, forKey: .kind)
         try container.encode(role, forKey: .role)
+        try container.encode(anomalies, forKey: .anomalies)
         try container.encode(children, forKey: .children)
     }
 
@@ -184,6 +202,37 @@ extension Array where Element == Section {
     public func path(containing span: Span) -> [String] {
         guard let match = first(where: { $0.span.contains(span) }) else { return [] }
         return [match.title] + match.children.path(containing: span)
+    }
+}
+
+/// Something irregular about a heading's number or level, as a reviewer would mark it.
+public struct SectionAnomaly: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        /// A sibling number was left out (一、 then 三、).
+        case skipped
+        /// The same number as the sibling before (三、 then 三、).
+        case repeated
+        /// A number lower than one already seen among the siblings (三、 then 二、).
+        case outOfOrder = "out-of-order"
+        /// A level left out between parent and child (一、 straight to 1.).
+        case levelSkipped = "level-skipped"
+        /// A marker of a level nested under a marker of the same level.
+        case nestedSameLevel = "nested-same-level"
+    }
+
+    public var kind: Kind
+    /// The number the sequence called for, where there is one.
+    public var expected: Int?
+    /// The number written.
+    public var found: Int?
+    /// The heading's marker and title.
+    public var span: Span
+
+    public init(kind: Kind, expected: Int? = nil, found: Int? = nil, span: Span) {
+        self.kind = kind
+        self.expected = expected
+        self.found = found
+        self.span = span
     }
 }
 

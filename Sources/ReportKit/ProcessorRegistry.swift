@@ -1,14 +1,23 @@
+import Foundation
 import Logging
 import TOMLKit
 
-/// What every processor may be built with: the data root and a logger.
+/// What every processor may be built with: the data root, the config's folder and a logger.
 public struct ProcessorEnvironment: Sendable {
     public var root: DataRoot
+    /// The folder of the config file; relative table paths in processor options are taken from here.
+    public var configDirectory: URL
     public var logger: Logger
 
-    public init(root: DataRoot, logger: Logger) {
+    public init(root: DataRoot, configDirectory: URL, logger: Logger) {
         self.root = root
+        self.configDirectory = configDirectory
         self.logger = logger
+    }
+
+    /// `path` as written in a processor's options: absolute, or relative to the config's folder.
+    public func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : configDirectory.appendingPathComponent(path)
     }
 }
 
