@@ -88,7 +88,6 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["reportd", "ReportKit"],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,103 @@
+import Foundation
+import Logging
+import ReportKit
+import ReportKitTesting
+import Testing
+
+/// Appends its name to a trail in the document's title, so the order of the chain can be read back.
+struct TrailProcessor: Processor {
+    static let name = "trail"
+    static let version = "2.1.0"
+    let mark: String
+    var flow: Flow = .proceed
+
+    func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        document.meta.title = (document.meta.title ?? "") + mark
+        return flow
+    }
+}
+
+struct ThrowingProcessor: Processor {
+    static let name = "thrower"
+    let error: any Error & Sendable
+
+    func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        throw error
+    }
+}
+
+struct MarkDuplicate: Processor {
+    static let name = "mark-duplicate"
+    let kind: DuplicateReference.Kind
+
+    func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        document.duplicate = DuplicateReference(of: "sha256:earlier", kind: kind, similarity: 1)
+        return kind == .near ? .proceed : .stop
+    }
+}
+
+@Suite struct PipelineTests {
+    @Test func runsProcessorsInConfiguredOrder() async {
+        let result = await EmbeddedPipeline([
+            TrailProcessor(mark: "a"), TrailProcessor(mark: "b"), TrailProcessor(mark: "c"),
+        ]).feed("一、总体情况")
+        #expect(result.document.meta.title == "abc")
+        #expect(result.outcome == .processed)
+    }
+
+    @Test func stopEndsTheChainAndSkipsTheRest() async {
+        let result = await EmbeddedPipeline([
+            TrailProcessor(mark: "a"), TrailProcessor(mark: "b", flow: .stop), TrailProcessor(mark: "c"),
+        ]).feed("text")
+        #expect(result.document.meta.title == "ab")
+        #expect(result.document.provenance.count == 2)
+    }
+
+    @Test func recordsProvenanceForEveryStepThatRan() async {
+        let result = await EmbeddedPipeline([TrailProcessor(mark: "a"), TrailProcessor(mark: "b")]).feed("x")
+        #expect(result.document.provenance.map(\.processor) == ["trail", "trail"])
+        #expect(result.document.provenance.allSatisfy { $0.version == "2.1.0" && $0.ms >= 0 })
+    }
+
+    @Test func thrownErrorBecomesAFailedOutcomeNamingTheProcessor() async {
+        let result = await EmbeddedPipeline([
+            TrailProcessor(mark: "a"), ThrowingProcessor(error: ReportRejected("表格无法解析")), TrailProcessor(mark: "c"),
+        ]).feed("x")
+        #expect(result.outcome == .failure(.report(reason: "表格无法解析", processor: "thrower")))
+        #expect(result.outcome.status == "failed")
+        #expect(result.document.meta.title == "a")
+        #expect(result.document.provenance.map(\.processor) == ["trail"])
+    }
+
+    @Test(arguments: [POSIXErrorCode.ENOSPC, .EACCES, .EROFS])
+    func machineFaultsAreTransient(code: POSIXErrorCode) async {
+        let result = await EmbeddedPipeline([ThrowingProcessor(error: POSIXError(code))]).feed("x")
+        guard case .failure(.transient(_, let processor)) = result.outcome else {
+            Issue.record("expected a transient failure, got \(result.outcome)")
+            return
+        }
+        #expect(processor == "thrower")
+        #expect(result.outcome.status == "deferred")
+    }
+
+    @Test func unknownErrorsAreTheReportsFault() async {
+        struct Odd: Error {}
+        let result = await EmbeddedPipeline([ThrowingProcessor(error: Odd())]).feed("x")
+        guard case .failure(.report) = result.outcome else {
+            Issue.record("expected a report failure, got \(result.outcome)")
+            return
+        }
+    }
+
+    @Test func exactDuplicateStopsWithDuplicateOutcome() async {
+        let result = await EmbeddedPipeline([MarkDuplicate(kind: .exact), TrailProcessor(mark: "x")]).feed("x")
+        #expect(result.outcome == .duplicate(of: "sha256:earlier"))
+        #expect(result.document.meta.title == nil)
+    }
+
+    @Test func nearDuplicateIsStillProcessed() async {
+        let result = await EmbeddedPipeline([MarkDuplicate(kind: .near), TrailProcessor(mark: "x")]).feed("x")
+        #expect(result.outcome == .processed)
+        #expect(result.document.meta.title == "x")
+    }
+}
