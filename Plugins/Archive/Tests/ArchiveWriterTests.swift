@@ -1,0 +1,74 @@
+import ArchiveProcessor
+import Foundation
+import ReportKit
+import ReportKitTesting
+import Testing
+
+@Suite struct ArchiveWriterTests {
+    let root: DataRoot
+
+    init() throws {
+        root = DataRoot(FileManager.default.temporaryDirectory.appendingPathComponent("archive-test-\(UUID().uuidString)"))
+        try root.create()
+    }
+
+    func document(issuer: String? = "某县科学技术局", year: Int? = 2023) -> Document {
+        var document = EmbeddedPipeline.document("一、总体情况\n全年开展学法12次。", name: "县局报告.txt")
+        document.meta = Metadata(issuer: issuer, year: year, date: "2024-01-10", title: "2023年法治政府建设情况的报告")
+        return document
+    }
+
+    @Test func writesTheEntryWithOriginalTextAndDocument() async throws {
+        let result = await EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)]).feed(document())
+        #expect(result.outcome == .processed)
+        let entry = ArchiveLayout.entry(for: result.document, in: root)
+        #expect(entry.path.hasSuffix("archive/某县科学技术局/2023/\(result.document.digest)"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: entry.path).sorted()
+        #expect(names == ["document.json", "original.txt", "report.md", "text.txt"])
+        let original = try Data(contentsOf: entry.appendingPathComponent("original.txt"))
+        #expect(original == result.document.original)
+        let text = try String(contentsOf: entry.appendingPathComponent("text.txt"), encoding: .utf8)
+        #expect(text == result.document.text)
+        let filed = try JSONDecoder().decode(Document.self, from: Data(contentsOf: entry.appendingPathComponent("document.json")))
+        #expect(filed.id == result.document.id)
+        #expect(filed.provenance.map(\.processor) == ["archive"])
+    }
+
+    @Test func unknownIssuerAndYearFileUnderUnknown() async throws {
+        let result = await EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)])
+            .feed(document(issuer: nil, year: nil))
+        let entry = ArchiveLayout.entry(for: result.document, in: root)
+        #expect(FileManager.default.fileExists(atPath: entry.path))
+        #expect(entry.deletingLastPathComponent().lastPathComponent == "unknown")
+        #expect(entry.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent == "unknown")
+    }
+
+    @Test func anExistingEntryIsNotWrittenTwiceAndNoPartialIsLeft() async throws {
+        let archive = EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)])
+        let first = await archive.feed(document())
+        let entry = ArchiveLayout.entry(for: first.document, in: root)
+        let marker = entry.appendingPathComponent("document.json")
+        let before = try FileManager.default.attributesOfItem(atPath: marker.path)[.modificationDate] as? Date
+        let second = await archive.feed(document())
+        #expect(second.outcome == .processed)
+        let after = try FileManager.default.attributesOfItem(atPath: marker.path)[.modificationDate] as? Date
+        #expect(before == after)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: entry.deletingLastPathComponent().path)
+        #expect(siblings == [entry.lastPathComponent])
+    }
+
+    @Test func unwritableArchiveIsATransientFault() async throws {
+        let block = try WriteBlock(root.archive)
+        defer { try? block.lift() }
+        let result = await EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)]).feed(document())
+        guard case .failure(.transient(_, let processor)) = result.outcome else {
+            Issue.record("expected transient, got \(result.outcome)")
+            return
+        }
+        #expect(processor == "archive")
+        try block.lift()
+        let retried = await EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)]).feed(document())
+        #expect(retried.outcome == .processed)
+        #expect(FileManager.default.fileExists(atPath: ArchiveLayout.entry(for: retried.document, in: root).path))
+    }
+}

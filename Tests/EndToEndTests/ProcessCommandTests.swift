@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@Suite struct ProcessCommandTests {
+    let config = repository.appendingPathComponent("config/reportd.toml").path
+
+    @Test func processesTheDemoReportsIntoArchiveAndOutbox() throws {
+        let root = temporaryRoot("process")
+        let reports = demoReports
+        #expect(reports.count == 5)
+        let run = try reportd(["process", "--config", config, "--root", root.path] + reports.map(\.path))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("processed 5"))
+
+        let documents = files(named: "document.json", under: root.appendingPathComponent("archive"))
+        #expect(documents.count == 5)
+        for document in documents {
+            let fields = try json(document)
+            #expect(Set(fields.keys) == ["id", "source", "meta", "sections", "metrics", "findings", "duplicate", "provenance"])
+            let id = try #require(fields["id"] as? String)
+            #expect(id.hasPrefix("sha256:") && id.count == 71)
+            #expect(document.deletingLastPathComponent().lastPathComponent == String(id.dropFirst(7)))
+            let provenance = try #require(fields["provenance"] as? [[String: Any]])
+            #expect(provenance.compactMap { $0["processor"] as? String } == ["sections", "archive"])
+            let sections = try #require(fields["sections"] as? [[String: Any]])
+            #expect(!sections.isEmpty, "no sections in \(document.path)")
+            #expect(sections.allSatisfy { $0["level"] as? Int == 1 })
+            let text = try String(contentsOf: document.deletingLastPathComponent().appendingPathComponent("text.txt"), encoding: .utf8)
+            for section in sections {
+                let span = try #require(section["span"] as? [Int])
+                #expect(span[0] < span[1] && span[1] <= text.unicodeScalars.count)
+            }
+        }
+        for report in reports {
+            let receipt = try json(root.appendingPathComponent("outbox/\(report.lastPathComponent).json"))
+            #expect(receipt["status"] as? String == "processed")
+            let archive = try #require(receipt["archive"] as? String)
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(archive).appendingPathComponent("document.json").path))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("spool").path).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: reports[0].path), "process must leave its input where it was")
+    }
+
+    @Test func badFilesFailWithReasonsAndANonZeroExit() throws {
+        let root = temporaryRoot("bad")
+        let inputs = temporaryRoot("inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let cases: [(String, Data)] = [
+            ("empty.txt", Data()),
+            ("binary.txt", Data((0..<256).map { UInt8($0) })),
+            ("not-utf8.txt", Data([0xC3, 0x28, 0xA0, 0xA1, 0x0A])),
+        ]
+        for (name, data) in cases { try data.write(to: inputs.appendingPathComponent(name)) }
+        let good = demoReports[0]
+        let run = try reportd(["process", "--config", config, "--root", root.path, good.path]
+                              + cases.map { inputs.appendingPathComponent($0.0).path })
+        #expect(run.status != 0)
+        #expect(run.stdout.contains("processed 1"))
+        #expect(run.stdout.contains("failed 3"))
+        for (name, data) in cases {
+            #expect(try Data(contentsOf: root.appendingPathComponent("failed/\(name)")) == data)
+            let reason = try json(root.appendingPathComponent("failed/\(name).reason.json"))
+            #expect((reason["reason"] as? String)?.isEmpty == false)
+            let receipt = try json(root.appendingPathComponent("outbox/\(name).json"))
+            #expect(receipt["status"] as? String == "failed")
+        }
+        #expect(run.stderr.contains("outcome=failed"))
+    }
+
+    @Test func sameFileTwiceIsArchivedOnce() throws {
+        let root = temporaryRoot("twice")
+        let report = demoReports[1]
+        for _ in 0..<2 {
+            let run = try reportd(["process", "--config", config, "--root", root.path, report.path])
+            #expect(run.status == 0)
+        }
+        #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
+    }
+}
+
+@Suite struct CheckConfigCommandTests {
+    @Test func shippedConfigIsAccepted() throws {
+        let run = try reportd(["check-config", "--config", repository.appendingPathComponent("config/reportd.toml").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("ok"))
+    }
+
+    @Test func badConfigExitsOneNamingKeyAndLine() throws {
+        let file = temporaryRoot("config").appendingPathExtension("toml")
+        try "root = \"/tmp/x\"\npipeline = [\"sections\", \"archive\"]\n\n[processors.archive]\nfsync = \"yes\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try reportd(["check-config", "--config", file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(file.path):5: key 'processors.archive.fsync'"))
+    }
+}
