@@ -3,6 +3,9 @@ import Logging
 import ReportIntake
 import ReportKit
 import ReportStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The flow of one claimed report: read, run the chain, file, tell, release.
 public struct ReportFlow: Sendable {
@@ -25,6 +28,9 @@ public struct ReportFlow: Sendable {
         var logger = logger
         logger[metadataKey: "report.file"] = "\(report.name)"
         let received = report.received
+        if let problem = SpoolEntryCheck.problem(with: report.url, maxBytes: reader.options.maxBytes) {
+            return finish(report, document: nil, outcome: .failure(.report(reason: problem, processor: "claim")), logger: logger)
+        }
         let document: Document
         do {
             document = try reader.read(report.url, name: report.name, received: received)
@@ -124,5 +130,29 @@ enum FailedShelf {
 public enum ReceiptName {
     public static func `for`(_ name: String) -> String {
         ArchiveLayout.component(name) + ".json"
+    }
+}
+
+/// What makes a spool entry unfit to be read, checked without following links or opening it.
+enum SpoolEntryCheck {
+    static func problem(with url: URL, maxBytes: Int) -> String? {
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return "the file cannot be examined: \(POSIXError.current.localizedDescription)" }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK: return "a symbolic link: links are never followed"
+        case S_IFDIR: return "a folder, not a report file"
+        case S_IFIFO: return "a named pipe (FIFO), not a report file"
+        case S_IFSOCK: return "a socket, not a report file"
+        case S_IFCHR, S_IFBLK: return "a device, not a report file"
+        default: return "not a regular file"
+        }
+        if status.st_nlink > 1 {
+            return "a hard link (\(status.st_nlink) names for one file): it may be another file's contents, so it is not read"
+        }
+        if Int(status.st_size) > maxBytes {
+            return IntakeError.tooLarge(bytes: Int(status.st_size), limit: maxBytes).description
+        }
+        return nil
     }
 }

@@ -1,0 +1,165 @@
+import Foundation
+import Logging
+import ReportKit
+import ServiceLifecycle
+
+/// The daemon's work: watch the inbox, claim each arrival once, and run it through the chain on a pool
+/// of workers. A graceful shutdown finishes the reports in hand and leaves the rest for the next start.
+public final class InboxService: Service {
+    public struct Settings: Sendable {
+        public var root: DataRoot
+        public var recursive: Bool
+        public var workers: Int
+        public var retrySeconds: Double
+        public var retryMaxSeconds: Double
+
+        public init(root: DataRoot, recursive: Bool, workers: Int, retrySeconds: Double, retryMaxSeconds: Double) {
+            self.root = root
+            self.recursive = recursive
+            self.workers = workers
+            self.retrySeconds = retrySeconds
+            self.retryMaxSeconds = retryMaxSeconds
+        }
+    }
+
+    let settings: Settings
+    let live: LiveFlow
+    let notifier: SystemdNotifier
+    let logger: Logger
+    let tally = Tally()
+
+    public init(settings: Settings, live: LiveFlow, notifier: SystemdNotifier, logger: Logger) {
+        self.settings = settings
+        self.live = live
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let root = settings.root
+        try root.create()
+        Recovery.sweep(root, logger: logger)
+        let events = try InboxEvents(inbox: root.inbox, recursive: settings.recursive, logger: logger)
+        let queue = WorkQueue()
+        let pending = try Spool(root: root).pending()
+        for report in pending { await queue.add(.spooled(report)) }
+        let waiting = live.current.claimer.scan()
+        for url in waiting { await queue.add(.inbox(url.path)) }
+        let (retries, retryInput) = AsyncStream<(Work, Duration)>.makeStream()
+
+        notifier.notify("READY=1\nSTATUS=watching \(root.inbox.path)")
+        logger.info("watching the inbox", metadata: [
+            "inbox": "\(root.inbox.path)", "workers": "\(settings.workers)",
+            "recovered": "\(pending.count)", "waiting": "\(waiting.count)",
+        ])
+
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { outer in
+                outer.addTask { await self.feed(queue, from: events) }
+                outer.addTask {
+                    await withDiscardingTaskGroup { timers in
+                        for await (work, delay) in retries {
+                            timers.addTask {
+                                try? await Task.sleep(for: delay)
+                                await queue.add(work)
+                            }
+                        }
+                    }
+                }
+                await withDiscardingTaskGroup { workers in
+                    for _ in 0..<max(1, settings.workers) {
+                        workers.addTask { await self.work(queue, retry: retryInput) }
+                    }
+                }
+                retryInput.finish()
+                outer.cancelAll()
+            }
+        } onGracefulShutdown: {
+            self.notifier.notify("STOPPING=1")
+            self.logger.info("stopping: finishing the reports in hand")
+            Task { await queue.finish() }
+        }
+        logger.info("stopped", metadata: tally.metadata)
+    }
+
+    /// Turns watch events into work: arrivals by path, folders and overflows by a scan.
+    private func feed(_ queue: WorkQueue, from events: InboxEvents) async {
+        for await event in events {
+            switch event {
+            case .arrived(let url):
+                await queue.add(.inbox(url.path))
+            case .folderAdded(let folder):
+                for url in live.current.claimer.scan(folder) { await queue.add(.inbox(url.path)) }
+            case .overflow:
+                let found = live.current.claimer.scan()
+                logger.notice("inbox rescanned after lost events", metadata: ["found": "\(found.count)"])
+                for url in found { await queue.add(.inbox(url.path)) }
+            }
+        }
+    }
+
+    /// One worker: claims, runs the chain, and schedules a retry for a report held by a machine fault.
+    private func work(_ queue: WorkQueue, retry: AsyncStream<(Work, Duration)>.Continuation) async {
+        while let work = await queue.next() {
+            let current = live.current
+            let report: SpooledReport
+            switch work {
+            case .inbox(let path):
+                do {
+                    guard let claimed = try current.claimer.claim(URL(fileURLWithPath: path)) else { continue }
+                    report = claimed
+                } catch {
+                    logger.warning("file cannot be claimed; it stays in the inbox",
+                                   metadata: ["report.file": "\(path)", "error": "\(error)"])
+                    retry.yield((work, tally.delay(for: path, settings: settings)))
+                    continue
+                }
+            case .spooled(let spooled):
+                report = spooled
+            }
+            let outcome = await current.flow.handle(report)
+            tally.count(outcome, key: report.url.path)
+            if case .failure(.transient) = outcome {
+                retry.yield((.spooled(report), tally.delay(for: report.url.path, settings: settings)))
+            }
+            notifier.notify("STATUS=\(tally.status) queued \(await queue.count)")
+        }
+    }
+}
+
+/// Counts of outcomes so far, and how often each held-back report has been tried.
+final class Tally: Sendable {
+    private struct State {
+        var outcomes: [String: Int] = [:]
+        var attempts: [String: Int] = [:]
+    }
+
+    private let state = LockedBox(State())
+
+    func count(_ outcome: Outcome, key: String) {
+        state.update { state in
+            state.outcomes[outcome.status, default: 0] += 1
+            if case .failure(.transient) = outcome {
+                state.attempts[key, default: 0] += 1
+            } else {
+                state.attempts[key] = nil
+            }
+        }
+    }
+
+    /// Exponential back-off from `retrySeconds`, doubling per attempt, at most `retryMaxSeconds`.
+    func delay(for key: String, settings: InboxService.Settings) -> Duration {
+        let attempts = max(1, state.value.attempts[key] ?? 1)
+        let seconds = min(settings.retryMaxSeconds, settings.retrySeconds * pow(2, Double(min(attempts - 1, 30))))
+        return .milliseconds(Int64(seconds * 1000))
+    }
+
+    var status: String {
+        let outcomes = state.value.outcomes
+        return ["processed", "duplicate", "failed", "deferred"].map { "\($0) \(outcomes[$0, default: 0])" }.joined(separator: ", ")
+    }
+
+    var metadata: Logger.Metadata {
+        state.value.outcomes.reduce(into: [:]) { $0[$1.key] = "\($1.value)" }
+    }
+}
