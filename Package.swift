@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reportd", "ReportKit"],
+            dependencies: ["reportd", "ReportKit", "ReportKitTesting"],
             swiftSettings: swiftSettings
         ),
     ]

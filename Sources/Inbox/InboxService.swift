@@ -5,7 +5,7 @@ import ServiceLifecycle
 
 /// The daemon's work: watch the inbox, claim each arrival once, and run it through the chain on a pool
 /// of workers. A graceful shutdown finishes the reports in hand and leaves the rest for the next start.
-public final class InboxService: Service {
+public final class InboxService: Service, CustomStringConvertible {
     public struct Settings: Sendable {
         public var root: DataRoot
         public var recursive: Bool
@@ -53,7 +53,28 @@ public final class InboxService: Service {
             "recovered": "\(pending.count)", "waiting": "\(waiting.count)",
         ])
 
+        let stop: @Sendable () -> Void = {
+            self.notifier.notify("STOPPING=1")
+            self.logger.info("stopping: finishing the reports in hand")
+            Task { await queue.finish() }
+        }
         await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                await self.drain(queue, events: events, retries: retries, retryInput: retryInput)
+            } onCancel: {
+                stop()
+            }
+        } onGracefulShutdown: {
+            stop()
+        }
+        logger.info("stopped", metadata: tally.metadata)
+    }
+
+    public var description: String { "InboxService" }
+
+    /// Feeds the queue from the watch and the retry timers, and runs the workers until the queue is finished.
+    private func drain(_ queue: WorkQueue, events: InboxEvents, retries: AsyncStream<(Work, Duration)>,
+                       retryInput: AsyncStream<(Work, Duration)>.Continuation) async {
             await withDiscardingTaskGroup { outer in
                 outer.addTask { await self.feed(queue, from: events) }
                 outer.addTask {
@@ -74,12 +95,6 @@ public final class InboxService: Service {
                 retryInput.finish()
                 outer.cancelAll()
             }
-        } onGracefulShutdown: {
-            self.notifier.notify("STOPPING=1")
-            self.logger.info("stopping: finishing the reports in hand")
-            Task { await queue.finish() }
-        }
-        logger.info("stopped", metadata: tally.metadata)
     }
 
     /// Turns watch events into work: arrivals by path, folders and overflows by a scan.

@@ -2,7 +2,7 @@ import Logging
 import ServiceLifecycle
 
 /// Keeps systemd's watchdog fed with `WATCHDOG=1` at half the interval it asked for.
-public struct WatchdogService: Service {
+public struct WatchdogService: Service, CustomStringConvertible {
     let notifier: SystemdNotifier
 
     public init(notifier: SystemdNotifier) {
@@ -14,11 +14,13 @@ public struct WatchdogService: Service {
             try? await gracefulShutdown()
             return
         }
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 notifier.notify("WATCHDOG=1")
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
     }
+
+    public var description: String { "WatchdogService" }
 }

@@ -54,7 +54,7 @@ enum DaemonWiring {
 }
 
 /// Reloads the config on SIGHUP; a config that does not load is refused and the running one kept.
-struct ConfigReloadService: Service {
+struct ConfigReloadService: Service, CustomStringConvertible {
     let options: GlobalOptions
     let running: ReportdConfiguration
     let catalogue: Catalogue
@@ -69,6 +69,8 @@ struct ConfigReloadService: Service {
             }
         }
     }
+
+    var description: String { "ConfigReloadService" }
 
     private func reload() {
         let loader = ConfigurationLoader(registry: BuiltinProcessors.registry(), logger: logger)

@@ -1,0 +1,270 @@
+import Foundation
+import ReportKitTesting
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite(.timeLimit(.minutes(5))) struct DaemonArrivalTests {
+    @Test func everyWayOfArrivingIsProcessedOnce() throws {
+        let daemon = try Daemon(label: "arrive")
+        defer { daemon.stop() }
+        let manager = FileManager.default
+
+        // Written in place.
+        #expect(manager.createFile(atPath: daemon.inbox.appendingPathComponent("in-place.txt").path, contents: try uniqueReport(1)))
+        // Written under a temporary name and renamed in.
+        try daemon.drop("renamed.txt", try uniqueReport(2))
+        // Copied in.
+        let outside = temporaryRoot("copy-source").appendingPathExtension("txt")
+        try uniqueReport(3).write(to: outside)
+        try manager.copyItem(at: outside, to: daemon.inbox.appendingPathComponent("copied.txt"))
+        // Moved in from elsewhere on the filesystem (IN_MOVED_TO, no IN_CLOSE_WRITE).
+        let moved = temporaryRoot("move-source").appendingPathExtension("txt")
+        try uniqueReport(4).write(to: moved)
+        try manager.moveItem(at: moved, to: daemon.inbox.appendingPathComponent("moved.txt"))
+
+        daemon.wait(for: "report done", count: 4)
+        for name in ["in-place.txt", "renamed.txt", "copied.txt", "moved.txt"] {
+            #expect(try daemon.receipt(name)["status"] as? String == "processed")
+        }
+        #expect(daemon.archiveEntries.count == 4)
+        #expect(daemon.contents("inbox").isEmpty)
+        #expect(daemon.contents("spool").isEmpty)
+    }
+
+    @Test func aSlowWriterIsReadOnlyAfterClose() throws {
+        let daemon = try Daemon(label: "slow")
+        defer { daemon.stop() }
+        let report = try uniqueReport(7)
+        let path = daemon.inbox.appendingPathComponent("slow.txt").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        #expect(fd >= 0)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        let chunk = 512
+        for start in stride(from: 0, to: report.count, by: chunk) {
+            try handle.write(contentsOf: report[start..<min(report.count, start + chunk)])
+            usleep(20_000)  // the writer's own pace; nothing waits on the daemon here
+        }
+        #expect(daemon.count(of: "report done") == 0)
+        try handle.close()
+        daemon.wait(for: "report done")
+        let entries = daemon.archiveEntries
+        #expect(entries.count == 1)
+        #expect(try Data(contentsOf: entries[0].appendingPathComponent("original.txt")) == report)
+    }
+
+    @Test func aThousandAtOnce() throws {
+        let daemon = try Daemon(label: "thousand")
+        defer { daemon.stop() }
+        for index in 0..<1000 {
+            try daemon.drop("r\(index).txt", try uniqueReport(index))
+        }
+        daemon.wait(for: "report done", count: 1000, deadline: .seconds(240))
+        #expect(daemon.contents("outbox").count == 1000)
+        #expect(daemon.archiveEntries.count == 1000)
+        #expect(daemon.contents("inbox").isEmpty)
+        #expect(daemon.contents("spool").isEmpty)
+    }
+
+    @Test func filesDroppedBeforeStartAndWhileStoppedAreProcessed() throws {
+        let daemon = try Daemon(label: "before", start: false)
+        defer { daemon.stop() }
+        for index in 0..<5 { try daemon.drop("early\(index).txt", try uniqueReport(index, base: 11)) }
+        try daemon.start()
+        daemon.wait(for: "report done", count: 5)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        for index in 0..<5 { try daemon.drop("late\(index).txt", try uniqueReport(index, base: 12)) }
+        try daemon.start()
+        daemon.wait(for: "report done", count: 10)
+        #expect(daemon.archiveEntries.count == 10)
+        #expect(daemon.contents("inbox").isEmpty)
+    }
+
+    @Test func linksFoldersAndPipesGoToFailedUnread() throws {
+        let daemon = try Daemon(label: "odd")
+        defer { daemon.stop() }
+        try FileManager.default.createSymbolicLink(atPath: daemon.inbox.appendingPathComponent("passwd.txt").path,
+                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createDirectory(at: daemon.inbox.appendingPathComponent("folder.txt"), withIntermediateDirectories: false)
+        #expect(mkfifo(daemon.inbox.appendingPathComponent("pipe.txt").path, 0o644) == 0)
+        daemon.wait(for: "report done", count: 3)
+        for (name, word) in [("passwd.txt", "link"), ("folder.txt", "folder"), ("pipe.txt", "pipe")] {
+            let reason = try json(daemon.root.appendingPathComponent("failed/\(name).reason.json"))
+            #expect((reason["reason"] as? String)?.contains(word) == true, "\(name): \(reason)")
+            #expect(try daemon.receipt(name)["status"] as? String == "failed")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: daemon.root.appendingPathComponent("failed/passwd.txt").path) == "/etc/passwd")
+        #expect(daemon.archiveEntries.isEmpty)
+    }
+
+    @Test func ignoredNamesAreLeftAlone() throws {
+        let daemon = try Daemon(label: "ignore")
+        defer { daemon.stop() }
+        for name in ["draft.part", "x.tmp", "notes.txt~", ".hidden.txt", "a.swp"] {
+            try uniqueReport(1).write(to: daemon.inbox.appendingPathComponent(name))
+        }
+        try daemon.drop("real.txt", try uniqueReport(2))
+        daemon.wait(for: "report done")
+        #expect(daemon.count(of: "report done") == 1)
+        #expect(daemon.contents("inbox") == [".hidden.txt", "a.swp", "draft.part", "notes.txt~", "x.tmp"])
+    }
+}
+
+@Suite(.timeLimit(.minutes(5))) struct DaemonLifecycleTests {
+    @Test func sigtermMidBurstFinishesInHandAndRestartCompletesEachOnce() throws {
+        let daemon = try Daemon(label: "term")
+        defer { daemon.stop() }
+        for index in 0..<300 { try daemon.drop("t\(index).txt", try uniqueReport(index, base: 3)) }
+        daemon.wait(for: "report done", count: 20)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.count(of: "stopping: finishing the reports in hand") == 1)
+        try daemon.start()
+        daemon.wait(for: "report done", count: 300, deadline: .seconds(240))
+        #expect(daemon.count(of: "report done") == 300, "a report was processed twice after a graceful stop")
+        #expect(daemon.archiveEntries.count == 300)
+        #expect(daemon.contents("outbox").count == 300)
+        #expect(daemon.contents("inbox").isEmpty)
+        #expect(daemon.contents("spool").isEmpty)
+    }
+
+    @Test func sigkillMidBurstLosesNothingAndArchivesEachOnce() throws {
+        let daemon = try Daemon(label: "kill")
+        defer { daemon.stop() }
+        for index in 0..<300 { try daemon.drop("k\(index).txt", try uniqueReport(index, base: 4)) }
+        var kills = 0
+        for target in [15, 80, 160] {
+            daemon.wait(for: "report done", count: target, deadline: .seconds(240))
+            daemon.signal(SIGKILL)
+            _ = daemon.waitForExit()
+            kills += 1
+            try daemon.start()
+        }
+        let entries = { daemon.archiveEntries.count }
+        daemon.wait(for: "report done", count: 300, deadline: .seconds(240))
+        let deadline = ContinuousClock.now + .seconds(120)
+        while daemon.contents("outbox").filter({ !$0.hasPrefix(".") }).count < 300, ContinuousClock.now < deadline {
+            daemon.wait(for: "report done", count: daemon.count(of: "report done") + 1, deadline: .seconds(30))
+        }
+        #expect(kills == 3)
+        #expect(entries() == 300)
+        #expect(daemon.contents("outbox").count == 300)
+        #expect(daemon.contents("inbox").isEmpty)
+        #expect(daemon.contents("spool").isEmpty)
+        let partial = files(named: "text.txt", under: daemon.archive).filter { $0.path.contains(".partial-") }
+        #expect(partial.isEmpty)
+    }
+
+    @Test func sighupReloadsAGoodConfigAndRefusesABadOne() throws {
+        let daemon = try Daemon(label: "hup")
+        defer { daemon.stop() }
+        try "root = \"\(daemon.root.path)\"\npipeline = [\"archive\"]\n[inbox]\nworkerz = 1\n"
+            .write(to: daemon.config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        daemon.wait(for: "config reload refused")
+        #expect(daemon.logText.contains("inbox.workerz"))
+        try daemon.drop("after-bad.txt", try uniqueReport(1, base: 5))
+        daemon.wait(for: "report done")
+        let first = try daemon.receipt("after-bad.txt")
+        #expect((first["sections"] as? Int ?? 0) > 0, "the old config (with sections) must still run")
+
+        try Daemon.configText(root: daemon.root, pipeline: ["archive"]).write(to: daemon.config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        daemon.wait(for: "config reloaded")
+        try daemon.drop("after-good.txt", try uniqueReport(2, base: 5))
+        daemon.wait(for: "report done", count: 2)
+        let second = try daemon.receipt("after-good.txt")
+        #expect(second["sections"] as? Int == 0, "the new config (archive only) must run")
+        #expect(daemon.process.isRunning)
+    }
+
+    @Test func readOnlyArchiveIsRetriedThenProcessedOnce() throws {
+        let daemon = try Daemon(label: "readonly")
+        defer { daemon.stop() }
+        let block = try WriteBlock(daemon.archive)
+        try daemon.drop("held.txt", try uniqueReport(1, base: 6))
+        daemon.wait(for: "report held back by a machine fault", count: 2)
+        #expect(daemon.contents("spool").count == 1)
+        #expect(daemon.contents("failed").isEmpty)
+        try block.lift()
+        daemon.wait(for: "report done")
+        #expect(try daemon.receipt("held.txt")["status"] as? String == "processed")
+        #expect(daemon.archiveEntries.count == 1)
+        #expect(daemon.contents("spool").isEmpty)
+    }
+
+    @Test func overflowIsFollowedByARescanThatFindsEveryFile() throws {
+        let setting = "/proc/sys/fs/inotify/max_queued_events"
+        let original = try String(contentsOfFile: setting, encoding: .utf8)
+        try "16\n".write(toFile: setting, atomically: false, encoding: .utf8)
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(label: "overflow")
+        } catch {
+            try original.write(toFile: setting, atomically: false, encoding: .utf8)
+            throw error
+        }
+        try original.write(toFile: setting, atomically: false, encoding: .utf8)
+        defer { daemon.stop() }
+        daemon.signal(SIGSTOP)
+        for index in 0..<100 { try daemon.drop("o\(index).txt", try uniqueReport(index, base: 8)) }
+        daemon.signal(SIGCONT)
+        daemon.wait(for: "inbox rescanned after lost events")
+        daemon.wait(for: "report done", count: 100)
+        #expect(daemon.archiveEntries.count == 100)
+        #expect(daemon.contents("inbox").isEmpty)
+    }
+
+    @Test func tellsSystemdReadyWatchdogAndStopping() throws {
+        let listener = try NotifyListener()
+        let daemon = try Daemon(label: "notify", environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "200000"])
+        #expect(listener.wait(for: "READY=1"))
+        #expect(listener.wait(for: "WATCHDOG=1", count: 2))
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(listener.wait(for: "STOPPING=1"))
+    }
+}
+
+/// A stand-in for systemd's notify socket: a bound datagram socket that collects what is sent to it.
+final class NotifyListener: @unchecked Sendable {
+    let path: String
+    private let fd: Int32
+    private let log = LogLines()
+
+    init() throws {
+        path = temporaryRoot("notify").path + ".sock"
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard bound == 0 else { throw DaemonError(description: "cannot bind \(path)") }
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let socketFD = fd
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = recv(socketFD, &buffer, buffer.count, 0)
+                if count <= 0 { break }
+                writer.write(Data(buffer[0..<count]) + Data("\n".utf8))
+            }
+        }.start()
+        log.follow(pipe.fileHandleForReading)
+    }
+
+    func wait(for text: String, count: Int = 1) -> Bool {
+        log.wait(for: text, count: count, deadline: .seconds(30))
+    }
+
+    deinit {
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+        unlink(path)
+    }
+}
