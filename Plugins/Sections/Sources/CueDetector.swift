@@ -39,7 +39,9 @@ struct CueDetector {
             guard leadsIn(line.contentStart..<terminator), itemFollows(terminator + 1, limit: line.contentEnd) else { return nil }
         }
         let sentence = line.contentStart..<sentenceEnd
-        guard let role = firstCueRole(in: sentence) else { return nil }
+        guard let role = firstCueRole(in: sentence),
+              !phrases.notCues.contains(where: { $0.firstMatch(in: scalars, range: sentence) != nil })
+        else { return nil }
         let titleEnd = TitleText.trimmedEnd(scalars, start: line.contentStart, end: sentenceEnd)
         return CueLine(role: role, title: line.contentStart..<titleEnd, headEnd: terminator.map { $0 + 1 } ?? line.contentEnd)
     }

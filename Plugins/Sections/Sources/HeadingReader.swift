@@ -15,7 +15,10 @@ struct HeadingReader {
 
     func heading(in line: TextLine) -> HeadingLine? {
         let scalars = scanner.scalars
-        guard let marker = scanner.numberedMarker(at: line.contentStart, limit: line.contentEnd) else { return nil }
+        var markerStart = line.contentStart
+        while markerStart < line.contentEnd, Self.isMarkup(scalars[markerStart]) { markerStart += 1 }
+        while markerStart < line.contentEnd, ScalarClass.isBlank(scalars[markerStart]) { markerStart += 1 }
+        guard let marker = scanner.numberedMarker(at: markerStart, limit: line.contentEnd) else { return nil }
         var titleStart = marker.end
         while titleStart < line.contentEnd, ScalarClass.isBlank(scalars[titleStart]) { titleStart += 1 }
         guard titleStart < line.contentEnd else { return nil }
@@ -30,10 +33,16 @@ struct HeadingReader {
             }
             position += 1
         }
-        let titleEnd = TitleText.trimmedEnd(scalars, start: titleStart, end: terminator ?? line.contentEnd)
+        var titleEnd = TitleText.trimmedEnd(scalars, start: titleStart, end: terminator ?? line.contentEnd)
+        while titleEnd > titleStart, Self.isMarkup(scalars[titleEnd - 1]) { titleEnd -= 1 }
         guard titleEnd > titleStart else { return nil }
         return HeadingLine(marker: marker, title: titleStart..<titleEnd,
                            headEnd: terminator.map { $0 + 1 } ?? line.contentEnd)
+    }
+
+    /// Markdown heading and emphasis marks a converted document may keep around a heading (`## 一、` `**一、…**`).
+    private static func isMarkup(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "#" || scalar == "*" || scalar == "＃"
     }
 }
 

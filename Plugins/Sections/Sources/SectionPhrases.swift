@@ -9,16 +9,19 @@ public struct SectionPhrases: Sendable {
     let roles: RoleTable
     let cues: [RolePhrase]
     let leadIns: [PhrasePattern]
+    /// Phrases of a preamble's hand-over (报告如下), whose sentence is never a cue.
+    let notCues: [PhrasePattern]
 
     /// Phrase lists keyed by role; `gap` bounds what `…` stands for.
     public init(roles: [String: [String]] = [:], cues: [String: [String]] = [:], leadIns: [String] = [],
-                gap: Int = SectionPhrases.defaultGap) {
+                notCues: [String] = [], gap: Int = SectionPhrases.defaultGap) {
         self.roles = RoleTable(roles, maxGap: gap)
         self.cues = RoleTable(cues, maxGap: gap).phrases
         self.leadIns = leadIns.map { PhrasePattern($0, maxGap: gap) }
+        self.notCues = notCues.map { PhrasePattern($0, maxGap: gap) }
     }
 
-    /// The table in TOML: `gap`, `lead_ins`, `[roles]` and `[cues]`, each role a list of phrases.
+    /// The table in TOML: `gap`, `lead_ins`, `not_cues`, `[roles]` and `[cues]`, each role a list of phrases.
     public init(toml: String) throws {
         let file: PhraseFile
         do {
@@ -27,18 +30,20 @@ public struct SectionPhrases: Sendable {
             throw PhraseTableError(message: "line \(error.source.begin.line): \(error.description)")
         } catch let error as UnexpectedKeysError {
             let keys = error.keys.map { ($0.value.map(\.stringValue) + [$0.key]).joined(separator: ".") }.sorted()
-            throw PhraseTableError(message: "unknown key \(keys.joined(separator: ", ")) (known: gap, lead_ins, roles, cues)")
+            throw PhraseTableError(message: "unknown key \(keys.joined(separator: ", ")) (known: gap, lead_ins, not_cues, roles, cues)")
         } catch {
-            throw PhraseTableError(message: "expected gap = integer, lead_ins = [strings], [roles] and [cues] of string lists (\(error))")
+            throw PhraseTableError(message: "expected gap = integer, lead_ins and not_cues = [strings], [roles] and [cues] of string lists (\(error))")
         }
         let gap = file.gap ?? Self.defaultGap
         guard (0...40).contains(gap) else { throw PhraseTableError(message: "gap: expected 0 to 40, found \(gap)") }
-        for (table, lists) in [("roles", file.roles ?? [:]), ("cues", file.cues ?? [:])] {
-            for (role, phrases) in lists where phrases.contains(where: \.isEmpty) {
-                throw PhraseTableError(message: "\(table).\(role): an empty phrase matches everywhere")
-            }
+        var listsByKey = ["lead_ins": file.lead_ins ?? [], "not_cues": file.not_cues ?? []]
+        for (role, list) in file.roles ?? [:] { listsByKey["roles.\(role)"] = list }
+        for (role, list) in file.cues ?? [:] { listsByKey["cues.\(role)"] = list }
+        if let key = listsByKey.keys.sorted().first(where: { listsByKey[$0, default: []].contains(where: \.isEmpty) }) {
+            throw PhraseTableError(message: "\(key): an empty phrase matches everywhere")
         }
-        self.init(roles: file.roles ?? [:], cues: file.cues ?? [:], leadIns: file.lead_ins ?? [], gap: gap)
+        self.init(roles: file.roles ?? [:], cues: file.cues ?? [:], leadIns: file.lead_ins ?? [],
+                  notCues: file.not_cues ?? [], gap: gap)
     }
 
     /// Reads the table at `url`.
@@ -59,6 +64,7 @@ public struct SectionPhrases: Sendable {
     private struct PhraseFile: Decodable {
         var gap: Int?
         var lead_ins: [String]?
+        var not_cues: [String]?
         var roles: [String: [String]]?
         var cues: [String: [String]]?
     }

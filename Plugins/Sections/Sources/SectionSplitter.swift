@@ -81,11 +81,12 @@ struct SectionScan {
         let headings = HeadingReader(scanner: scanner, colonLimit: configuration.colonTitleLimit)
         let cues = CueDetector(phrases: phrases, scanner: scanner)
         var builder = SectionTreeBuilder(scalars: scalars)
+        let firstLine = lines.first { !$0.isBlank }
         for line in lines where line.start < bodyEnd && !line.isBlank {
             if let heading = headings.heading(in: line) {
                 builder.addHeading(headingInput(heading, line: line))
                 addItems(in: heading.headEnd..<line.contentEnd, clauseStart: heading.headEnd, line: line, to: &builder)
-            } else if scanner.inlineMarker(at: line.contentStart, limit: line.contentEnd) == nil,
+            } else if line != firstLine, scanner.inlineMarker(at: line.contentStart, limit: line.contentEnd) == nil,
                       let cue = cues.cue(in: line), !builder.covers(cue.role) {
                 builder.addCue(cue, start: line.contentStart,
                                mentionedRoles: phrases.roles.rolesMentioned(in: scalars, range: cue.title))

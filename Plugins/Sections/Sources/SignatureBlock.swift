@@ -52,7 +52,7 @@ struct SignatureBlock {
         ScalarClass.isColon(scalars[line.contentEnd - 1])
     }
 
-    /// `2021年2月23日`, `二〇二一年二月二十三日`, `2021-02-23`, `2021.2.23`, `2021/2/23`, blanks allowed.
+    /// `2021年2月23日`, `二〇二一年二月二十三日`, `2021年2月`, `2021-02-23`, `2021.2.23`, `2021/2/23`, blanks allowed.
     func isDate(_ line: TextLine) -> Bool {
         var reader = DateReader(scalars: scalars, position: line.contentStart, end: line.contentEnd)
         return reader.readDate() && reader.atEnd
@@ -86,7 +86,7 @@ private struct DateReader {
         let separator = ScalarClass.folded(scalars[position])
         if separator == "年" {
             position += 1
-            return field(digits: true, unit: "月") && field(digits: true, unit: "日")
+            return field(digits: true, unit: "月") && (atEnd || field(digits: true, unit: "日"))
         }
         guard separator == "-" || separator == "." || separator == "/" else { return false }
         position += 1
@@ -99,7 +99,7 @@ private struct DateReader {
     private mutating func readChineseDate() -> Bool {
         let yearDigits: Set<Unicode.Scalar> = ["〇", "○", "零", "Ｏ", "O", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
         guard count(where: { yearDigits.contains($0) }, min: 4, max: 4), expect("年") else { return false }
-        return field(digits: false, unit: "月") && field(digits: false, unit: "日")
+        return field(digits: false, unit: "月") && (atEnd || field(digits: false, unit: "日"))
     }
 
     private mutating func field(digits: Bool, unit: Unicode.Scalar) -> Bool {

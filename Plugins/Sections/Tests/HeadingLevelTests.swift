@@ -132,6 +132,12 @@ struct HeadingLevelTests {
         #expect(ShippedSplitter.outline(text) == ["一、资金使用情况"])
     }
 
+    @Test("Markdown marks around a heading are not part of it")
+    func markdownMarks() {
+        let text = "## 一、基本情况\n**（一）机构设置**\n正文。"
+        #expect(ShippedSplitter.outline(text) == ["一、基本情况", "  （一）机构设置"])
+    }
+
     @Test("a level left out between parent and child is marked once, on the first child")
     func levelSkipped() {
         let text = """

@@ -173,6 +173,31 @@ struct InlineAndCueTests {
         ])
     }
 
+    @Test("the preamble's 现将…报告如下： and a report title naming a plan open no cue section")
+    func preambleIsNoCue() {
+        let text = """
+        某镇2025年工作计划
+        现将本单位推进法治建设存在的问题及整改情况报告如下：
+        一、整改情况
+        """
+        #expect(ShippedSplitter.outline(text) == ["一、整改情况"])
+    }
+
+    @Test("主要存在以下问题： after the achievements opens a problems section")
+    func problemsAnnouncedWithLeadIn() {
+        let text = """
+        一、主要成效
+        全年办结复议案件九件。
+        对照考核要求，主要存在以下几方面问题：一是队伍年龄偏大；二是经费保障不足。
+        """
+        #expect(ShippedSplitter.outline(text, roles: true) == [
+            "一、主要成效 {achievements}",
+            "» 对照考核要求，主要存在以下几方面问题 {problems}",
+            "  · 一是队伍年龄偏大 {other}",
+            "  · 二是经费保障不足 {problems}",
+        ])
+    }
+
     @Test("inline_items = false leaves items out")
     func itemsSwitchedOff() {
         var configuration = SectionSplitter.Configuration()

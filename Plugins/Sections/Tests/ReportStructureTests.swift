@@ -68,6 +68,15 @@ struct ReportStructureTests {
         #expect(ScalarText(text)[last.span] == "二、下一步打算\n持续深化普法宣传。")
     }
 
+    @Test("signature dates in the forms reports use", arguments: [
+        "2025年3月4日", "2025 年 3 月 4 日", "２０２５年３月４日", "二〇二五年三月四日", "2025年3月", "2025-03-04", "2025.3.4",
+    ])
+    func signatureDates(date: String) throws {
+        let text = "一、工作打算\n持续深化普法宣传。\n\n某市司法局\n\(date)\n"
+        let last = try #require(ShippedSplitter.split(text).last)
+        #expect(ScalarText(text)[last.span] == "一、工作打算\n持续深化普法宣传。")
+    }
+
     @Test("a report without signature ends its last section with the text", arguments: [
         "一、履职情况\n全年主持专题学法六次。\n",
         "一、履职情况\n全年主持专题学法六次。",
