@@ -54,10 +54,10 @@ enum ScalarClass {
         }
     }
 
-    /// Sentence and clause punctuation a short signature or page-furniture line never carries.
+    /// Sentence and clause punctuation a short signature, page-furniture or title line never carries.
     static func isProsePunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch folded(scalar) {
-        case "。", ",", ";", "!", "?", "、": true
+        case "。", ",", ";", "!", "?": true
         default: false
         }
     }

@@ -6,8 +6,8 @@ import ReportKit
 /// A heading's level comes from the document: the first style seen is the top level, and a style
 /// nests below the open headings whose style ranks above it in GB/T 9704-2012; a gap in that order
 /// is a skipped level. A `1` of an open style right after a heading that announces sub-parts (ends
-/// in 亮点/如下/：, or has no text of its own) starts a list nested under it; that list ends when its
-/// numbering stops continuing.
+/// in 亮点/如下/：, or has no text of its own) starts a list nested under it, one deep; that list
+/// ends when its numbering stops continuing.
 struct SectionTreeBuilder {
     /// What a heading brings to the tree.
     struct HeadingInput {
@@ -56,6 +56,9 @@ struct SectionTreeBuilder {
         var endsWithLine: Bool
     }
 
+    /// How deep inline items may nest, so that a run of `：一是` cannot deepen the tree without end.
+    static let itemDepthLimit = 4
+
     private let scalars: [Unicode.Scalar]
     private var drafts: [Draft] = []
     private var roots: [Int] = []
@@ -83,7 +86,7 @@ struct SectionTreeBuilder {
         var nested = false
         if let same = headings.lastIndex(where: { $0.style == marker.style }) {
             let open = headings[same]
-            if same == headings.count - 1, marker.number == 1,
+            if same == headings.count - 1, marker.number == 1, !open.nestedUnderSameStyle,
                open.announcesSubParts || !open.hasBody || lastLineEndsWithColon {
                 nested = true
             } else if open.nestedUnderSameStyle, marker.number != open.number + 1,
@@ -152,7 +155,7 @@ struct SectionTreeBuilder {
         let marker = input.marker
         if let same = items.lastIndex(where: { $0.family == marker.family }) {
             let open = items[same]
-            if same == items.count - 1, marker.number == 1, input.followsColon {
+            if same == items.count - 1, marker.number == 1, input.followsColon, items.count < Self.itemDepthLimit {
                 // a fresh list announced inside the open item nests under it
             } else if marker.number != open.number + 1,
                       let outer = items[..<same].lastIndex(where: { $0.family == marker.family }),

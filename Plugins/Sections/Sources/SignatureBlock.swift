@@ -4,7 +4,7 @@ struct SignatureBlock {
     let scalars: [Unicode.Scalar]
 
     /// How many short lines after the date are taken as page furniture.
-    static let trailingLineLimit = 4
+    static let trailingLineLimit = 6
     /// How many short lines above the date are taken as the issuer.
     static let issuerLineLimit = 3
     /// The longest line that is taken as an issuer, a date or page furniture.
