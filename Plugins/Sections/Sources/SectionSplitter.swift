@@ -88,7 +88,7 @@ struct SectionScan {
                 addItems(in: heading.headEnd..<line.contentEnd, clauseStart: heading.headEnd, line: line, to: &builder)
             } else if line != firstLine, scanner.inlineMarker(at: line.contentStart, limit: line.contentEnd) == nil,
                       let cue = cues.cue(in: line), !builder.covers(cue.role) {
-                builder.addCue(cue, start: line.contentStart,
+                builder.addCue(cue, start: line.contentStart, runsOn: cue.headEnd < line.contentEnd,
                                mentionedRoles: phrases.roles.rolesMentioned(in: scalars, range: cue.title))
                 addItems(in: cue.headEnd..<line.contentEnd, clauseStart: cue.headEnd, line: line, to: &builder)
             } else {

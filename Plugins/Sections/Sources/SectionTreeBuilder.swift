@@ -136,8 +136,10 @@ struct SectionTreeBuilder {
             mentionedRoles: input.mentionedRoles))
     }
 
-    /// Opens a top-level section at a cue phrase, closing every open section.
-    mutating func addCue(_ cue: CueLine, start: Int, mentionedRoles: Set<String>) {
+    /// Opens a top-level section at a cue phrase, closing every open section. A cue that is closed
+    /// before anything follows its sentence (a preamble's `…主要做了以下工作：` right before `一、`)
+    /// governs nothing and is dropped.
+    mutating func addCue(_ cue: CueLine, start: Int, runsOn: Bool, mentionedRoles: Set<String>) {
         closeItems(from: 0, at: start)
         closeHeadings(from: 0, at: start)
         let draft = append(Section(
@@ -145,7 +147,7 @@ struct SectionTreeBuilder {
             kind: .cue, role: cue.role))
         headings.append(OpenHeading(
             draft: draft, style: nil, number: 0, rank: topRank ?? MarkerStyle.chineseEnumeration.standardRank, level: 1,
-            nestedUnderSameStyle: false, announcesSubParts: true, hasBody: false,
+            nestedUnderSameStyle: false, announcesSubParts: true, hasBody: runsOn,
             mentionedRoles: mentionedRoles.union([cue.role])))
     }
 
@@ -204,15 +206,23 @@ struct SectionTreeBuilder {
             } else if top.rank < rank {
                 return
             }
-            close(top.draft, at: position)
-            headings.removeLast()
+            popHeading(at: position)
         }
     }
 
     private mutating func closeHeadings(from index: Int, at position: Int) {
         while headings.count > index {
-            close(headings.removeLast().draft, at: position)
+            popHeading(at: position)
         }
+    }
+
+    private mutating func popHeading(at position: Int) {
+        let heading = headings.removeLast()
+        if heading.style == nil, !heading.hasBody, drafts[heading.draft].children.isEmpty, roots.last == heading.draft {
+            roots.removeLast()
+            return
+        }
+        close(heading.draft, at: position)
     }
 
     private mutating func closeItems(from index: Int, at position: Int) {

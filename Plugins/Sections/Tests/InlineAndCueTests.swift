@@ -198,6 +198,42 @@ struct InlineAndCueTests {
         ])
     }
 
+    @Test("a report without numbers splits at its cues")
+    func unnumberedReport() {
+        let text = """
+        某区城管局2024年依法行政工作总结
+        一年来，我局主要做了以下几方面工作：
+        一是规范执法程序。全面推行说理式执法。
+        二是强化队伍培训。组织执法人员轮训两期。
+        但也存在一些不足：一是执法车辆老旧；二是协管人员流动大。
+        下一步，我局将重点抓好以下工作：一是更新执法装备；二是稳定协管队伍。
+        某区城市管理局
+        2025年1月8日
+        """
+        #expect(ShippedSplitter.outline(text, roles: true) == [
+            "» 一年来，我局主要做了以下几方面工作 {achievements}",
+            "  · 一是规范执法程序 {other}",
+            "  · 二是强化队伍培训 {other}",
+            "» 但也存在一些不足 {problems}",
+            "  · 一是执法车辆老旧 {other}",
+            "  · 二是协管人员流动大 {other}",
+            "» 下一步，我局将重点抓好以下工作 {next-steps}",
+            "  · 一是更新执法装备 {other}",
+            "  · 二是稳定协管队伍 {other}",
+        ])
+    }
+
+    @Test("a cue with nothing after it before the next heading governs nothing and is dropped")
+    func emptyCueDropped() {
+        let text = """
+        某区司法局2024年法治政府建设工作报告
+        2024年，我局围绕中心工作，主要做了以下工作：
+        一、强化执法监督
+        二、深化普法宣传
+        """
+        #expect(ShippedSplitter.outline(text) == ["一、强化执法监督", "二、深化普法宣传"])
+    }
+
     @Test("inline_items = false leaves items out")
     func itemsSwitchedOff() {
         var configuration = SectionSplitter.Configuration()
