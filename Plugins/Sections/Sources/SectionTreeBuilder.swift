@@ -89,8 +89,9 @@ struct SectionTreeBuilder {
             if same == headings.count - 1, marker.number == 1, !open.nestedUnderSameStyle,
                open.announcesSubParts || !open.hasBody || lastLineEndsWithColon {
                 nested = true
-            } else if open.nestedUnderSameStyle, marker.number != open.number + 1,
-                      let outer = headings[..<same].lastIndex(where: { $0.style == marker.style }) {
+            } else if open.nestedUnderSameStyle,
+                      let outer = headings[..<same].lastIndex(where: { $0.style == marker.style }),
+                      marker.number != open.number + 1 || leavesNestedRun(input, outer: headings[outer]) {
                 closeHeadings(from: outer, at: marker.start)
             } else {
                 closeHeadings(from: same, at: marker.start)
@@ -134,6 +135,14 @@ struct SectionTreeBuilder {
             draft: draft, style: marker.style, number: marker.number, rank: rank, level: level,
             nestedUnderSameStyle: inNestedRun, announcesSubParts: input.announcesSubParts, hasBody: input.runsOn,
             mentionedRoles: input.mentionedRoles))
+    }
+
+    /// When a number continues both the nested list and the list around it (三、工作亮点 一、二、三、
+    /// then 四、), the title decides: a role of its own, other than the announcing heading's, is a
+    /// part of the report (四、存在的问题), not one more highlight.
+    private func leavesNestedRun(_ input: HeadingInput, outer: OpenHeading) -> Bool {
+        input.marker.number == outer.number + 1 && input.role != RoleTable.fallback
+            && input.role != drafts[outer.draft].section.role
     }
 
     /// Opens a top-level section at a cue phrase, closing every open section. A cue that is closed

@@ -45,6 +45,28 @@ struct ReportStructureTests {
         ])
     }
 
+    @Test("a number that continues both the nested list and the outer one goes out when its title is another part")
+    func nestedRunEndsAtAnotherPart() {
+        let text = """
+        一、主要做法
+        二、制度建设
+        三、工作亮点
+        一、审批时限再压缩
+        二、执法案卷全数字化
+        三、工作成效显著
+        四、存在的问题
+        """
+        #expect(ShippedSplitter.outline(text, roles: true) == [
+            "一、主要做法 {achievements}",
+            "二、制度建设 {other}",
+            "三、工作亮点 {achievements}",
+            "  一、审批时限再压缩 {other} [nested-same-level -→1]",
+            "  二、执法案卷全数字化 {other}",
+            "  三、工作成效显著 {achievements}",
+            "四、存在的问题 {problems}",
+        ])
+    }
+
     @Test("preamble and addressee are no section; the last section stops before the signature")
     func preambleAndSignature() throws {
         let sections = ShippedSplitter.split(Self.misordered)
