@@ -83,32 +83,17 @@ struct SectionTreeBuilder {
     mutating func addHeading(_ input: HeadingInput) {
         let marker = input.marker
         closeItems(from: 0, at: marker.start)
-        var nested = false
-        if let same = headings.lastIndex(where: { $0.style == marker.style }) {
-            let open = headings[same]
-            if same == headings.count - 1, marker.number == 1, !open.nestedUnderSameStyle,
-               open.announcesSubParts || !open.hasBody || lastLineEndsWithColon {
-                nested = true
-            } else if open.nestedUnderSameStyle,
-                      let outer = headings[..<same].lastIndex(where: { $0.style == marker.style }),
-                      marker.number != open.number + 1 || leavesNestedRun(input, outer: headings[outer]) {
-                closeHeadings(from: outer, at: marker.start)
-            } else {
-                closeHeadings(from: same, at: marker.start)
-            }
-        } else {
-            closeHeadingsRanked(below: marker, at: marker.start)
-        }
+        let restartsNestedList = closeSectionsBefore(input)
         let rank = marker.style.standardRank
         topRank = topRank ?? rank
-        let inNestedRun = headings.last?.style == marker.style
         let headSpan = Span(marker.start, input.title.upperBound)
         var anomalies: [SectionAnomaly] = []
         let level: Int
+        let inNestedRun = headings.last?.style == marker.style
         if let parent = headings.last {
             if inNestedRun {
                 level = parent.level + 1
-                if nested {
+                if restartsNestedList {
                     anomalies.append(SectionAnomaly(kind: .nestedSameLevel, expected: nil, found: marker.number, span: headSpan))
                 }
             } else {
@@ -135,6 +120,29 @@ struct SectionTreeBuilder {
             draft: draft, style: marker.style, number: marker.number, rank: rank, level: level,
             nestedUnderSameStyle: inNestedRun, announcesSubParts: input.announcesSubParts, hasBody: input.runsOn,
             mentionedRoles: input.mentionedRoles))
+    }
+
+    /// Closes the open headings the new one does not belong under; true when it starts a list
+    /// nested under an open heading of its own style.
+    private mutating func closeSectionsBefore(_ input: HeadingInput) -> Bool {
+        let marker = input.marker
+        guard let same = headings.lastIndex(where: { $0.style == marker.style }) else {
+            closeHeadingsRanked(below: marker, at: marker.start)
+            return false
+        }
+        let open = headings[same]
+        if same == headings.count - 1, marker.number == 1, !open.nestedUnderSameStyle,
+           open.announcesSubParts || !open.hasBody || lastLineEndsWithColon {
+            return true
+        }
+        if open.nestedUnderSameStyle,
+           let outer = headings[..<same].lastIndex(where: { $0.style == marker.style }),
+           marker.number != open.number + 1 || leavesNestedRun(input, outer: headings[outer]) {
+            closeHeadings(from: outer, at: marker.start)
+        } else {
+            closeHeadings(from: same, at: marker.start)
+        }
+        return false
     }
 
     /// When a number continues both the nested list and the list around it (三、工作亮点 一、二、三、
@@ -164,13 +172,12 @@ struct SectionTreeBuilder {
         guard let heading = headings.last else { return }
         headings[headings.count - 1].hasBody = true
         let marker = input.marker
-        if let same = items.lastIndex(where: { $0.family == marker.family }) {
-            let open = items[same]
-            if same == items.count - 1, marker.number == 1, input.followsColon, items.count < Self.itemDepthLimit {
-                // a fresh list announced inside the open item nests under it
-            } else if marker.number != open.number + 1,
-                      let outer = items[..<same].lastIndex(where: { $0.family == marker.family }),
-                      marker.number == items[outer].number + 1 {
+        let nestsInOpenItem = items.last?.family == marker.family && marker.number == 1 && input.followsColon
+            && items.count < Self.itemDepthLimit
+        if !nestsInOpenItem, let same = items.lastIndex(where: { $0.family == marker.family }) {
+            if marker.number != items[same].number + 1,
+               let outer = items[..<same].lastIndex(where: { $0.family == marker.family }),
+               marker.number == items[outer].number + 1 {
                 closeItems(from: outer, at: marker.start)
             } else {
                 closeItems(from: same, at: marker.start)
