@@ -52,10 +52,14 @@ struct SignatureBlock {
         ScalarClass.isColon(scalars[line.contentEnd - 1])
     }
 
-    /// `2021年2月23日`, `二〇二一年二月二十三日`, `2021年2月`, `2021-02-23`, `2021.2.23`, `2021/2/23`, blanks allowed.
+    /// A short line ending with a date: `2021年2月23日`, `二〇二一年二月二十三日`, `2021年2月`,
+    /// `2021-02-23`, `2021.2.23`, `2021/2/23`, blanks allowed, perhaps after the issuer (`某县司法局 2021年2月23日`).
     func isDate(_ line: TextLine) -> Bool {
-        var reader = DateReader(scalars: scalars, position: line.contentStart, end: line.contentEnd)
-        return reader.readDate() && reader.atEnd
+        guard line.length <= Self.shortLineLimit else { return false }
+        return (line.contentStart..<line.contentEnd).contains { start in
+            var reader = DateReader(scalars: scalars, position: start, end: line.contentEnd)
+            return reader.readDate() && reader.atEnd
+        }
     }
 }
 

@@ -92,6 +92,7 @@ struct ReportStructureTests {
 
     @Test("signature dates in the forms reports use", arguments: [
         "2025年3月4日", "2025 年 3 月 4 日", "２０２５年３月４日", "二〇二五年三月四日", "2025年3月", "2025-03-04", "2025.3.4",
+        "某市司法局办公室　2025年3月4日",
     ])
     func signatureDates(date: String) throws {
         let text = "一、工作打算\n持续深化普法宣传。\n\n某市司法局\n\(date)\n"
@@ -136,6 +137,7 @@ struct ReportStructureTests {
         （二）原因分析
         （三）下一步工作计划
         四、其他事项
+        五、2024年推进法治政府建设的主要安排
         """
         #expect(ShippedSplitter.outline(text, roles: true) == [
             "一、2023年推进法治建设的主要举措和成效 {achievements}",
@@ -145,6 +147,7 @@ struct ReportStructureTests {
             "  （二）原因分析 {causes}",
             "  （三）下一步工作计划 {next-steps}",
             "四、其他事项 {other}",
+            "五、2024年推进法治政府建设的主要安排 {next-steps}",
         ])
     }
 
