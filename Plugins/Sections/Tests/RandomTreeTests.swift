@@ -47,8 +47,8 @@ struct SectionShape: Equatable, CustomStringConvertible {
     }
 }
 
-/// Writes random heading trees as report text in any of the styles a report uses, and says
-/// which tree the text holds.
+/// Writes random heading trees as report text in any of the styles a report uses, with cue
+/// sections and nested highlight lists among the top level, and says which tree the text holds.
 struct RandomReportWriter {
     var random: SeededGenerator
     private(set) var text = ""
@@ -77,9 +77,34 @@ struct RandomReportWriter {
     }
 
     private mutating func siblings(rank: Int, level: Int, depth: Int) -> [SectionShape] {
-        (1...Int.random(in: 1...4, using: &random)).map { number in
-            heading(rank: rank, number: number, level: level, depth: depth)
+        (1...Int.random(in: 1...4, using: &random)).flatMap { number in
+            guard depth == 0 else { return [heading(rank: rank, number: number, level: level, depth: depth)] }
+            let top = chance(0.2) ? highlights(rank: rank, number: number) : heading(rank: rank, number: number, level: 1, depth: 0)
+            return chance(0.3) ? [top, cue()] : [top]
         }
+    }
+
+    /// A top-level heading announcing highlights, with its sub-items numbered in its own style
+    /// from 1 (三、工作亮点 一、二、); their count never equals its number, which would be ambiguous.
+    private mutating func highlights(rank: Int, number: Int) -> SectionShape {
+        text += marker(rank: rank, number: number) + "工作亮点\n"
+        let count = [2, 3, 4].filter { $0 != number }.randomElement(using: &random)!
+        let items = (1...count).map { item in
+            let title = phrase()
+            text += marker(rank: rank, number: item) + title + "。" + pick(Self.sentences) + "。\n"
+            return SectionShape(kind: .heading, level: 2, number: item, title: title,
+                                anomalies: item == 1 ? [.nestedSameLevel] : [])
+        }
+        return SectionShape(kind: .heading, level: 1, number: number, title: "工作亮点", children: items)
+    }
+
+    /// An unnumbered top-level section opened by a cue phrase, with inline items on its line.
+    private mutating func cue() -> SectionShape {
+        let sentence = pick(["对照上级要求，还存在一些问题和不足，主要表现在", "2025年，我局将重点做好以下工作", "但也存在一些不足"])
+        text += sentence + pick(["：", ":"])
+        let items = inlineItems(level: 1, family: .ordinal)
+        text += "\n"
+        return SectionShape(kind: .cue, level: 1, number: nil, title: sentence, children: items)
     }
 
     private mutating func heading(rank: Int, number: Int, level: Int, depth: Int) -> SectionShape {
