@@ -34,9 +34,7 @@ struct SignatureBlock {
             let line = lines[index]
             index -= 1
             if line.isBlank { continue }
-            guard isShortNonProse(line), !endsWithColon(line),
-                  MarkerScanner(scalars: scalars).numberedMarker(at: line.contentStart, limit: line.contentEnd) == nil
-            else { break }
+            guard isShortNonProse(line), !endsWithColon(line), !startsWithMarker(line) else { break }
             start = line.start
             issuers += 1
         }
@@ -46,6 +44,13 @@ struct SignatureBlock {
     private func isShortNonProse(_ line: TextLine) -> Bool {
         line.length <= Self.shortLineLimit
             && !(line.contentStart..<line.contentEnd).contains { ScalarClass.isProsePunctuation(scalars[$0]) }
+    }
+
+    /// A heading or an item that opens its line (`（三）强化宣传`, `三是强化宣传`) is body, however short.
+    private func startsWithMarker(_ line: TextLine) -> Bool {
+        let scanner = MarkerScanner(scalars: scalars)
+        return scanner.numberedMarker(at: line.contentStart, limit: line.contentEnd) != nil
+            || scanner.inlineMarker(at: line.contentStart, limit: line.contentEnd) != nil
     }
 
     private func endsWithColon(_ line: TextLine) -> Bool {

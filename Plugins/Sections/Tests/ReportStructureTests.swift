@@ -100,6 +100,13 @@ struct ReportStructureTests {
         #expect(ScalarText(text)[last.span] == "一、工作打算\n持续深化普法宣传。")
     }
 
+    @Test("a short last line that is a heading or an item is no issuer")
+    func shortLastLinesAreBody() throws {
+        let text = "一、下一步打算\n一是强化宣传\n二是加强培训\n某县司法局\n2025年1月3日"
+        let last = try #require(ShippedSplitter.split(text).last)
+        #expect(ScalarText(text)[last.span] == "一、下一步打算\n一是强化宣传\n二是加强培训")
+    }
+
     @Test("a report without signature ends its last section with the text", arguments: [
         "一、履职情况\n全年主持专题学法六次。\n",
         "一、履职情况\n全年主持专题学法六次。",
