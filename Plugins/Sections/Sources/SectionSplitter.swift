@@ -9,8 +9,12 @@ public struct SectionSplitter: Processor {
 
     /// Options of the sections step, from `[processors.sections]`.
     public struct Configuration: ProcessorConfiguration {
-        /// The phrase table (roles, cues, lead-ins), relative to the config file's folder.
-        public var phrases = "sections.toml"
+        /// The table beside the config file that is read when `phrases` is not given, if it is there.
+        public static let phrasesBesideConfig = "sections.toml"
+
+        /// The phrase table (roles, cues, lead-ins), relative to the config file's folder. When nil:
+        /// sections.toml beside the config if there is one, else the built-in table.
+        public var phrases: String?
         /// Add inline items (一是…, 一方面…) to the tree as sections of kind `inline`.
         public var inlineItems = true
         /// A `：` ends a heading title when it comes within this many characters of the marker.
@@ -20,13 +24,13 @@ public struct SectionSplitter: Processor {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            phrases = try container.decodeIfPresent(String.self, forKey: .phrases) ?? phrases
+            phrases = try container.decodeIfPresent(String.self, forKey: .phrases)
             inlineItems = try container.decodeIfPresent(Bool.self, forKey: .inlineItems) ?? inlineItems
             colonTitleLimit = try container.decodeIfPresent(Int.self, forKey: .colonTitleLimit) ?? colonTitleLimit
         }
 
         public func validate() throws {
-            guard !phrases.isEmpty else { throw ConfigurationError(key: "phrases", "expected a file name") }
+            guard phrases?.isEmpty != true else { throw ConfigurationError(key: "phrases", "expected a file name") }
             guard (0...200).contains(colonTitleLimit) else {
                 throw ConfigurationError(key: "colon_title_limit", "expected 0 to 200, found \(colonTitleLimit)")
             }
@@ -42,17 +46,25 @@ public struct SectionSplitter: Processor {
     let phrases: SectionPhrases
     let configuration: Configuration
 
-    public init(phrases: SectionPhrases = SectionPhrases(), configuration: Configuration = Configuration()) {
+    public init(phrases: SectionPhrases = .builtIn, configuration: Configuration = Configuration()) {
         self.phrases = phrases
         self.configuration = configuration
     }
 
     /// Builds the splitter with the phrase table the configuration names, read from beside the config file.
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
-        do {
-            phrases = try SectionPhrases.load(from: environment.resolve(configuration.phrases))
-        } catch let error as PhraseTableError {
-            throw ConfigurationError(key: "phrases", error.message)
+        let named = configuration.phrases ?? Configuration.phrasesBesideConfig
+        let url = environment.resolve(named)
+        if configuration.phrases == nil, !FileManager.default.fileExists(atPath: url.path) {
+            environment.logger.notice("no phrase table beside the config; sections uses the built-in one",
+                                      metadata: ["sections.phrases": "\(url.path)"])
+            phrases = .builtIn
+        } else {
+            do {
+                phrases = try SectionPhrases.load(from: url)
+            } catch let error as PhraseTableError {
+                throw ConfigurationError(key: "phrases", error.message)
+            }
         }
         self.configuration = configuration
     }

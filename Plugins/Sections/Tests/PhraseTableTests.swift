@@ -7,25 +7,38 @@ import Testing
 struct PhraseTableTests {
     @Test("the shipped config/sections.toml loads through the configuration's relative path")
     func shippedTableLoads() throws {
-        let environment = ProcessorEnvironment(
-            root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-sections-test")),
-            configDirectory: ShippedSplitter.configFolder,
-            logger: .init(label: "test"))
-        let splitter = try SectionSplitter(configuration: .init(), environment: environment)
+        var configuration = SectionSplitter.Configuration()
+        configuration.phrases = "sections.toml"
+        let splitter = try SectionSplitter(configuration: configuration, environment: Self.environment(in: ShippedSplitter.configFolder.path))
         #expect(splitter.split("三、存在问题").first?.role == "problems")
     }
 
-    @Test("a missing table names the phrases key")
+    @Test("a table named in the options that is missing names the phrases key")
     func missingTable() {
-        let environment = ProcessorEnvironment(
-            root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-sections-test")),
-            configDirectory: URL(fileURLWithPath: "/nonexistent-reportd"),
-            logger: .init(label: "test"))
+        var configuration = SectionSplitter.Configuration()
+        configuration.phrases = "sections.toml"
         #expect {
-            try SectionSplitter(configuration: .init(), environment: environment)
+            try SectionSplitter(configuration: configuration, environment: Self.environment(in: "/nonexistent-reportd"))
         } throws: { error in
             (error as? ConfigurationError)?.key == "phrases"
         }
+    }
+
+    @Test("with no phrases option and no table beside the config, the built-in table is used")
+    func builtInFallback() throws {
+        let splitter = try SectionSplitter(configuration: .init(), environment: Self.environment(in: "/nonexistent-reportd"))
+        #expect(splitter.split("一、存在的问题").first?.role == "problems")
+    }
+
+    @Test("the built-in table is config/sections.toml as shipped")
+    func builtInMatchesShippedFile() throws {
+        let shipped = try String(contentsOf: ShippedSplitter.configFolder.appendingPathComponent("sections.toml"), encoding: .utf8)
+        #expect(shipped == SectionPhrases.builtInTable + "\n")
+    }
+
+    static func environment(in folder: String) -> ProcessorEnvironment {
+        ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-sections-test")),
+                             configDirectory: URL(fileURLWithPath: folder), logger: .init(label: "test"))
     }
 
     @Test("unknown keys, out-of-range gaps and empty phrases are refused", arguments: [
