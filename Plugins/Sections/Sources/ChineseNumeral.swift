@@ -28,5 +28,4 @@ enum ChineseNumeral {
         default: return nil
         }
     }
-
 }

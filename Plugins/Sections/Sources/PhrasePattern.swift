@@ -11,6 +11,9 @@ struct PhrasePattern: Sendable, Equatable {
     let elements: [Element]
     /// The phrase as written in the table.
     let source: String
+    /// The fewest and the most scalars a match spans.
+    let shortest: Int
+    let longest: Int
 
     /// Compiles `phrase`; a gap (`…`, `……` or `...`) spans at most `maxGap` scalars.
     init(_ phrase: String, maxGap: Int) {
@@ -29,6 +32,12 @@ struct PhrasePattern: Sendable, Equatable {
             index += 1
         }
         self.elements = elements
+        shortest = elements.reduce(0) { count, element in
+            if case .gap = element { count } else { count + 1 }
+        }
+        longest = elements.reduce(0) { count, element in
+            if case .gap(let size) = element { count + size } else { count + 1 }
+        }
     }
 
     /// The first match in `range` of `scalars`, as a range of scalars.
@@ -44,12 +53,6 @@ struct PhrasePattern: Sendable, Equatable {
 
     /// Whether `scalars[range]` ends with the phrase.
     func isSuffix(of scalars: [Unicode.Scalar], range: Range<Int>) -> Bool {
-        let shortest = elements.reduce(0) { count, element in
-            if case .gap = element { count } else { count + 1 }
-        }
-        let longest = elements.reduce(0) { count, element in
-            if case .gap(let size) = element { count + size } else { count + 1 }
-        }
         let earliest = max(range.lowerBound, range.upperBound - longest)
         let latest = range.upperBound - shortest
         guard latest >= earliest else { return false }
