@@ -234,6 +234,20 @@ struct InlineAndCueTests {
         #expect(ShippedSplitter.outline(text) == ["一、强化执法监督", "二、深化普法宣传"])
     }
 
+    @Test("other ways reports lead into their problems, causes and plans", arguments: [
+        ("当前工作中存在的主要问题：", "problems"),
+        ("产生这些问题的原因主要有：", "causes"),
+        ("新的一年，我们将着力抓好以下工作：", "next-steps"),
+        ("在今后的工作中，我局将重点做好以下几点：", "next-steps"),
+    ])
+    func cuePhrasings(sentence: String, role: String) throws {
+        let text = "一、工作成效\n全年办结案件十件。\n\(sentence)一是甲；二是乙。"
+        let cue = try #require(ShippedSplitter.split(text).last)
+        #expect(cue.kind == .cue)
+        #expect(cue.role == role)
+        #expect(cue.children.count == 2)
+    }
+
     @Test("inline_items = false leaves items out")
     func itemsSwitchedOff() {
         var configuration = SectionSplitter.Configuration()
