@@ -94,11 +94,16 @@ let package = Package(
     ]
 )
 
+/// Dependencies a processor needs beyond ReportKit and ReportStore.
+let processorDependencies: [String: [Target.Dependency]] = [
+    "Sections": [.product(name: "TOMLKit", package: "TOMLKit")],
+]
+
 for name in processors {
     package.targets += [
         .target(
             name: "\(name)Processor",
-            dependencies: ["ReportKit", "ReportStore"],
+            dependencies: ["ReportKit", "ReportStore"] + processorDependencies[name, default: []],
             path: "Plugins/\(name)/Sources",
             swiftSettings: swiftSettings
         ),

@@ -6,7 +6,7 @@ import SectionsProcessor
 enum BuiltinProcessors {
     static func registry() -> ProcessorRegistry {
         var registry = ProcessorRegistry()
-        registry.register(SectionSplitter.self) { _, _ in SectionSplitter() }
+        registry.register(SectionSplitter.self) { configuration, environment in try SectionSplitter(configuration: configuration, environment: environment) }
         registry.register(ArchiveWriter.self) { configuration, environment in
             ArchiveWriter(configuration: configuration, root: environment.root)
         }

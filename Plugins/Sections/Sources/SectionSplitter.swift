@@ -1,133 +1,81 @@
+import Foundation
 import ReportKit
 
-/// Splits a report into its numbered headings: `一、` at level 1 and `（一）` at level 2.
-///
-/// A first version: headings are recognised at the start of a line only, and a heading that runs
-/// on into its paragraph ends at the first `。`.
+/// Splits a report into its heading tree: numbered headings of every GB/T 9704-2012 level, sections
+/// opened by a cue phrase, and inline items (一是…), each with its role and its anomalies.
 public struct SectionSplitter: Processor {
     public static let name = "sections"
-    public static let version = "0.1.0"
+    public static let version = "1.0.0"
 
-    public init() {}
+    /// Options of the sections step, from `[processors.sections]`.
+    public struct Configuration: ProcessorConfiguration {
+        /// The table beside the config file that is read when `phrases` is not given, if it is there.
+        public static let phrasesBesideConfig = "sections.toml"
+
+        /// The phrase table (roles, cues, lead-ins), relative to the config file's folder. When nil:
+        /// sections.toml beside the config if there is one, else the built-in table.
+        public var phrases: String?
+        /// Add inline items (一是…, 一方面…) to the tree as sections of kind `inline`.
+        public var inlineItems = true
+        /// A `：` ends a heading title when it comes within this many characters of the marker.
+        public var colonTitleLimit = 30
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            phrases = try container.decodeIfPresent(String.self, forKey: .phrases)
+            inlineItems = try container.decodeIfPresent(Bool.self, forKey: .inlineItems) ?? inlineItems
+            colonTitleLimit = try container.decodeIfPresent(Int.self, forKey: .colonTitleLimit) ?? colonTitleLimit
+        }
+
+        public func validate() throws {
+            guard phrases?.isEmpty != true else { throw ConfigurationError(key: "phrases", "expected a file name") }
+            guard (0...200).contains(colonTitleLimit) else {
+                throw ConfigurationError(key: "colon_title_limit", "expected 0 to 200, found \(colonTitleLimit)")
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case phrases
+            case inlineItems = "inline_items"
+            case colonTitleLimit = "colon_title_limit"
+        }
+    }
+
+    let phrases: SectionPhrases
+    let configuration: Configuration
+
+    public init(phrases: SectionPhrases = .builtIn, configuration: Configuration = Configuration()) {
+        self.phrases = phrases
+        self.configuration = configuration
+    }
+
+    /// Builds the splitter with the phrase table the configuration names, read from beside the config file.
+    public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
+        let named = configuration.phrases ?? Configuration.phrasesBesideConfig
+        let url = environment.resolve(named)
+        if configuration.phrases == nil, !FileManager.default.fileExists(atPath: url.path) {
+            environment.logger.notice("no phrase table beside the config; sections uses the built-in one",
+                                      metadata: ["sections.phrases": "\(url.path)"])
+            phrases = .builtIn
+        } else {
+            do {
+                phrases = try SectionPhrases.load(from: url)
+            } catch let error as PhraseTableError {
+                throw ConfigurationError(key: "phrases", error.message)
+            }
+        }
+        self.configuration = configuration
+    }
 
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
-        document.sections = Self.split(ScalarText(document.text))
+        document.sections = split(document.text)
         return .proceed
     }
 
-    /// A heading found on a line, before nesting.
-    struct Heading {
-        var level: Int
-        var marker: String
-        var number: Int
-        var title: String
-        var start: Int
-    }
-
-    static func split(_ text: ScalarText) -> [Section] {
-        let headings = findHeadings(text.scalars)
-        return nest(headings[...], level: 1, end: text.count)
-    }
-
-    static func findHeadings(_ scalars: [Unicode.Scalar]) -> [Heading] {
-        var headings: [Heading] = []
-        var lineStart = 0
-        while lineStart < scalars.count {
-            var lineEnd = lineStart
-            while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
-            var position = lineStart
-            while position < lineEnd, isBlank(scalars[position]) { position += 1 }
-            if let heading = heading(in: scalars, at: position, lineEnd: lineEnd) {
-                headings.append(heading)
-            }
-            lineStart = lineEnd + 1
-        }
-        return headings
-    }
-
-    static func heading(in scalars: [Unicode.Scalar], at start: Int, lineEnd: Int) -> Heading? {
-        var position = start
-        var level = 1
-        var opened = false
-        if position < lineEnd, scalars[position] == "(" || scalars[position] == "（" {
-            opened = true
-            level = 2
-            position += 1
-        }
-        let digitsStart = position
-        while position < lineEnd, ChineseNumeral.digit(scalars[position]) != nil { position += 1 }
-        guard position > digitsStart, position < lineEnd,
-              let number = ChineseNumeral.value(of: scalars[digitsStart..<position]) else { return nil }
-        if opened {
-            guard scalars[position] == ")" || scalars[position] == "）" else { return nil }
-        } else {
-            guard scalars[position] == "、" else { return nil }
-        }
-        position += 1
-        let markerEnd = position
-        while position < lineEnd, isBlank(scalars[position]) { position += 1 }
-        let titleStart = position
-        while position < lineEnd, scalars[position] != "。" { position += 1 }
-        guard position > titleStart else { return nil }
-        return Heading(level: level, marker: string(scalars[start..<markerEnd]), number: number,
-                       title: string(scalars[titleStart..<position]), start: start)
-    }
-
-    static func nest(_ headings: ArraySlice<Heading>, level: Int, end: Int) -> [Section] {
-        var sections: [Section] = []
-        var index = headings.startIndex
-        while index < headings.endIndex {
-            let heading = headings[index]
-            var next = index + 1
-            while next < headings.endIndex, headings[next].level > heading.level { next += 1 }
-            let sectionEnd = next < headings.endIndex ? headings[next].start : end
-            let children = nest(headings[(index + 1)..<next], level: level + 1, end: sectionEnd)
-            sections.append(Section(level: heading.level, marker: heading.marker, number: heading.number,
-                                    title: heading.title, span: Span(heading.start, sectionEnd), children: children))
-            index = next
-        }
-        return sections
-    }
-
-    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\u{3000}"
-    }
-
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
-}
-
-/// Chinese numerals as heading markers write them: 一 … 九十九.
-enum ChineseNumeral {
-    static func digit(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "一": 1
-        case "二": 2
-        case "三": 3
-        case "四": 4
-        case "五": 5
-        case "六": 6
-        case "七": 7
-        case "八": 8
-        case "九": 9
-        case "十": 10
-        default: nil
-        }
-    }
-
-    /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; nil for anything else.
-    static func value(of scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        let digits = scalars.compactMap(digit)
-        guard digits.count == scalars.count else { return nil }
-        switch digits.count {
-        case 1: return digits[0]
-        case 2 where digits[0] == 10 && digits[1] < 10: return 10 + digits[1]
-        case 2 where digits[0] < 10 && digits[1] == 10: return digits[0] * 10
-        case 3 where digits[0] < 10 && digits[1] == 10 && digits[2] < 10: return digits[0] * 10 + digits[2]
-        default: return nil
-        }
+    /// The section tree of `text`.
+    public func split(_ text: String) -> [Section] {
+        SectionScan(scalars: Array(text.unicodeScalars), phrases: phrases, configuration: configuration).run()
     }
 }
