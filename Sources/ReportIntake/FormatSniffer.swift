@@ -6,6 +6,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     /// The formats turned into text here.
     public static var readable: [ReportFormat] { allCases }
+
+    /// `.txt, .md`, for messages.
+    static var readableList: String { readable.map { "." + $0.rawValue }.joined(separator: ", ") }
 }
 
 /// Decides a file's format from its content first and its name second.

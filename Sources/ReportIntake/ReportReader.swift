@@ -32,7 +32,7 @@ public struct ReportReader: Sendable {
         guard !data.isEmpty else { throw IntakeError.empty }
         guard data.count <= options.maxBytes else { throw IntakeError.tooLarge(bytes: data.count, limit: options.maxBytes) }
         let format = try FormatSniffer.format(of: data, name: name)
-        let decoded = try TextDecoder.decode(data)
+        let decoded = try EncodingDetector.decode(data)
         let text = TextNormalizer.normalize(decoded.text)
         let source = Source(name: name, bytes: data.count, format: format.rawValue, encoding: decoded.encoding,
                             received: ISO8601DateFormatter.reportd.string(from: received))
@@ -42,27 +42,5 @@ public struct ReportReader: Sendable {
     /// `sha256:<hex>` of `data`.
     public static func id(of data: Data) -> String {
         "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// Why a file could not be read as a report.
-public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
-    case empty
-    case tooLarge(bytes: Int, limit: Int)
-    case unreadable(String)
-    case binary
-    case undecodable(tried: [String])
-    case unsupportedFormat(String)
-
-    public var description: String {
-        switch self {
-        case .empty: "the file is empty"
-        case .tooLarge(let bytes, let limit): "the file has \(bytes) bytes, over the limit of \(limit)"
-        case .unreadable(let why): "the file cannot be read: \(why)"
-        case .binary: "the file is binary, not text (it holds NUL or control bytes)"
-        case .undecodable(let tried): "the text is in no known encoding (tried \(tried.joined(separator: ", ")))"
-        case .unsupportedFormat(let format):
-            "the format \(format) is not read (reportd reads \(ReportFormat.readable.map(\.rawValue).joined(separator: ", ")))"
-        }
     }
 }
