@@ -35,6 +35,13 @@ enum EncodingDetector {
         return decoded
     }
 
+    /// The encoding a byte-order mark names, or `utf-8` when there is none (for XML parts of a .docx).
+    static func xmlEncodingLabel(_ data: Data) -> String {
+        if data.starts(with: [0xFF, 0xFE]) { return "utf-16le" }
+        if data.starts(with: [0xFE, 0xFF]) { return "utf-16be" }
+        return "utf-8"
+    }
+
     private static func decodeUTF8OrGB18030(_ data: Data) throws(IntakeError) -> Decoded {
         let utf8Failure: String
         switch strictUTF8(data) {

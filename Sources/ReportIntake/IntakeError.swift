@@ -8,6 +8,10 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every encoding tried, each with why it did not fit.
     case undecodable(tried: [String])
     case unsupportedFormat(String)
+    /// The file should be a .docx but is not a complete one.
+    case damagedDocx(String)
+    /// The .docx is over a limit of `IntakeOptions`; refused before it can fill memory.
+    case docxOverLimit(String)
 
     public var description: String {
         switch self {
@@ -20,6 +24,8 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedFormat(let format):
             "the format \(format) is not read (reportd reads \(ReportFormat.readableList); "
                 + "an exec processor may convert others)"
+        case .damagedDocx(let why): "the .docx cannot be read: \(why)"
+        case .docxOverLimit(let why): "the .docx is refused as a possible zip bomb: \(why)"
         }
     }
 }

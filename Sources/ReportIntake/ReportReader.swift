@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import ReportKit
 
-/// Turns the bytes of a report file into a `Document`: id, decoded and normalised text, format, metadata.
+/// Turns the bytes of a report file into a `Document`: id, decoded and normalised text, format, encoding,
+/// metadata.
 public struct ReportReader: Sendable {
     public var options: IntakeOptions
 
@@ -31,12 +32,30 @@ public struct ReportReader: Sendable {
     public func read(_ data: Data, name: String, received: Date) throws(IntakeError) -> Document {
         guard !data.isEmpty else { throw IntakeError.empty }
         guard data.count <= options.maxBytes else { throw IntakeError.tooLarge(bytes: data.count, limit: options.maxBytes) }
-        let format = try FormatSniffer.format(of: data, name: name)
-        let decoded = try EncodingDetector.decode(data)
-        let text = TextNormalizer.normalize(decoded.text)
-        let source = Source(name: name, bytes: data.count, format: format.rawValue, encoding: decoded.encoding,
-                            received: ISO8601DateFormatter.reportd.string(from: received))
+        let extracted = try extractText(data, name: name)
+        let text = TextNormalizer.normalize(extracted.text)
+        let source = Source(name: name, bytes: data.count, format: extracted.format.rawValue,
+                            encoding: extracted.encoding, received: ISO8601DateFormatter.reportd.string(from: received))
         return Document(id: Self.id(of: data), source: source, text: text, original: data)
+    }
+
+    /// The text of the file before normalisation, in the format and encoding it was found to have.
+    private func extractText(_ data: Data, name: String) throws(IntakeError)
+        -> (text: String, format: ReportFormat, encoding: String) {
+        switch try FormatSniffer.container(of: data, name: name) {
+        case .docx:
+            let docx = try DocxTextExtractor(options: options).text(from: data)
+            return (docx.text, .docx, docx.encoding)
+        case .text:
+            let decoded = try EncodingDetector.decode(data)
+            let format = FormatSniffer.textFormat(of: decoded.text, name: name)
+            let text = switch format {
+            case .html: HTMLTextExtractor.text(from: decoded.text)
+            case .md: MarkdownTextExtractor.text(from: decoded.text)
+            case .txt, .docx: decoded.text
+            }
+            return (text, format, decoded.encoding)
+        }
     }
 
     /// `sha256:<hex>` of `data`.
