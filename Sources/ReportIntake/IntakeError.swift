@@ -12,6 +12,8 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
     case damagedDocx(String)
     /// The .docx is over a limit of `IntakeOptions`; refused before it can fill memory.
     case docxOverLimit(String)
+    /// The file decoded but, once page furniture was removed, held no text.
+    case noText(format: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "an exec processor may convert others)"
         case .damagedDocx(let why): "the .docx cannot be read: \(why)"
         case .docxOverLimit(let why): "the .docx is refused as a possible zip bomb: \(why)"
+        case .noText(let format): "the \(format) file holds no report text"
         }
     }
 }

@@ -33,10 +33,12 @@ public struct ReportReader: Sendable {
         guard !data.isEmpty else { throw IntakeError.empty }
         guard data.count <= options.maxBytes else { throw IntakeError.tooLarge(bytes: data.count, limit: options.maxBytes) }
         let extracted = try extractText(data, name: name)
-        let text = TextNormalizer.normalize(extracted.text)
+        let report = TextNormalizer.normalizeReport(extracted.text)
+        guard !report.text.isEmpty else { throw IntakeError.noText(format: "." + extracted.format.rawValue) }
         let source = Source(name: name, bytes: data.count, format: extracted.format.rawValue,
                             encoding: extracted.encoding, received: ISO8601DateFormatter.reportd.string(from: received))
-        return Document(id: Self.id(of: data), source: source, text: text, original: data)
+        return Document(id: Self.id(of: data), source: source, meta: MetadataReader.read(report), text: report.text,
+                        original: data)
     }
 
     /// The text of the file before normalisation, in the format and encoding it was found to have.
