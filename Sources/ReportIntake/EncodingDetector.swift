@@ -20,14 +20,16 @@ enum EncodingDetector {
     static func decode(_ data: Data) throws(IntakeError) -> Decoded {
         let decoded: Decoded
         if data.starts(with: [0xEF, 0xBB, 0xBF]) {
-            decoded = try decodeUTF8(data.dropFirst(3), label: "utf-8-bom", attempt: "UTF-8 (after its byte-order mark)")
+            decoded = try decodeUTF8(data.dropFirst(3), label: "utf-8-bom",
+                                     attempt: "UTF-8 (after its byte-order mark)")
         } else if data.starts(with: [0xFF, 0xFE]) {
             decoded = try decodeUTF16(data.dropFirst(2), bigEndian: false)
         } else if data.starts(with: [0xFE, 0xFF]) {
             decoded = try decodeUTF16(data.dropFirst(2), bigEndian: true)
         } else {
             if let nul = data.firstIndex(of: 0) {
-                throw .binary(detail: "it holds NUL bytes (the first at byte \(nul - data.startIndex)) and no UTF-16 byte-order mark")
+                throw .binary(detail: "it holds NUL bytes (the first at byte \(nul - data.startIndex)) "
+                                + "and no UTF-16 byte-order mark")
             }
             decoded = try decodeUTF8OrGB18030(data)
         }
@@ -106,16 +108,15 @@ enum EncodingDetector {
     /// Text holds no C0 control other than tab, line feed, form feed and carriage return, and no DEL.
     private static func rejectControls(_ text: String) throws(IntakeError) {
         var text = text
-        let hasControl = text.withUTF8 { bytes in
-            bytes.contains { $0 < 0x20 && !allowedControls.contains($0) || $0 == 0x7F }
-        }
-        guard hasControl else { return }
-        let position = text.unicodeScalars.firstIndex { $0.value < 0x20 && !allowedControls.contains(UInt8($0.value)) || $0.value == 0x7F }!
-        let value = text.unicodeScalars[position].value
-        let hex = String(value, radix: 16, uppercase: true)
-        throw .binary(detail: "it holds the control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) "
-                        + "(the first at character \(text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: position)))")
+        guard text.withUTF8({ $0.contains(where: isForbiddenControl) }) else { return }
+        let scalars = text.unicodeScalars
+        let position = scalars.firstIndex { $0.isASCII && isForbiddenControl(UInt8($0.value)) }!
+        let code = String(scalars[position].value, radix: 16, uppercase: true)
+        throw .binary(detail: "it holds the control character U+\(String(repeating: "0", count: 4 - code.count))\(code) "
+                        + "(the first at character \(scalars.distance(from: scalars.startIndex, to: position)))")
     }
 
-    private static let allowedControls: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
+    private static func isForbiddenControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
+    }
 }

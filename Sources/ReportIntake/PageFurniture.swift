@@ -56,7 +56,9 @@ enum PageFurniture {
         var start = 0
         header: while start < lines.count {
             let line = lines[start]
-            if isChrome(line) {
+            if line.utf8.count > longestFurnitureLine {
+                break header
+            } else if isChrome(line) {
                 start += 1
             } else if let (date, used) = webDate(in: lines, at: start) {
                 found.webDate = found.webDate ?? date
@@ -98,8 +100,8 @@ enum PageFurniture {
 
     /// A line that can be the value under a bare label: short, not a label, not prose.
     private static func isValue(_ line: String) -> Bool {
-        bareLabel(line) == nil && labelledPairs(in: line) == nil && !isChrome(line)
-            && line.unicodeScalars.count <= 100 && !line.contains("。")
+        line.utf8.count <= 300 && !line.contains("。")
+            && bareLabel(line) == nil && labelledPairs(in: line) == nil && !isChrome(line)
     }
 
     /// `label：value` pairs filling a line, as a header row lays them out (`来源：市科技局 发布时间：2025-03-28`),
@@ -167,8 +169,12 @@ enum PageFurniture {
         return (date, hasTime ? 3 : 2)
     }
 
+    /// In UTF-8 bytes; a longer line is report text, never looked at as furniture.
+    private static let longestFurnitureLine = 600
+
     /// A line of chrome: nothing but chrome words and decoration, or a known chrome beginning.
     static func isChrome(_ line: String) -> Bool {
+        guard line.utf8.count <= longestFurnitureLine else { return false }
         let compact = Array(line.filter { !chromeDecoration.contains($0) })
         if chromePrefixes.contains(where: { String(compact.prefix($0.count)) == $0 }) { return true }
         guard !compact.isEmpty else { return line.contains(">>") || line.contains("【") }
