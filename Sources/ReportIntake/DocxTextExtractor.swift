@@ -34,7 +34,13 @@ struct DocxTextExtractor {
         if xml.range(of: Data("<!DOCTYPE".utf8)) != nil {
             throw .damagedDocx("\(mainPart) declares a DTD, which Word never writes")
         }
-        let text = try DocxBodyParser.text(of: xml, part: mainPart)
+        let folder = (mainPart as NSString).deletingLastPathComponent
+        let part = { (name: String) throws(IntakeError) -> Data? in
+            let path = folder.isEmpty ? name : folder + "/" + name
+            return try entries[path].map { entry throws(IntakeError) in try unpack(entry, of: archive) }
+        }
+        let numbering = DocxNumbering(numbering: try part("numbering.xml"), styles: try part("styles.xml"))
+        let text = try DocxBodyParser.text(of: xml, part: mainPart, numbering: numbering)
         return (text, EncodingDetector.xmlEncodingLabel(xml))
     }
 
@@ -91,22 +97,15 @@ struct DocxTextExtractor {
 }
 
 /// Reads `_rels/.rels` for the target of the officeDocument relationship.
-private final class PackageRelationships: NSObject, XMLParserDelegate {
-    private var target: String?
-
+private enum PackageRelationships {
     static func officeDocumentTarget(in xml: Data) -> String? {
-        let reader = PackageRelationships()
-        let parser = XMLParser(data: xml)
-        parser.delegate = reader
-        _ = parser.parse()
-        return reader.target
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
-        guard elementName == "Relationship", target == nil,
-              attributes["Type"]?.hasSuffix("/officeDocument") == true else { return }
-        target = attributes["Target"]
+        var target: String?
+        XMLElementWalk.walk(xml) { element in
+            guard element.name == "Relationship", target == nil,
+                  element.attribute("Type")?.hasSuffix("/officeDocument") == true else { return }
+            target = element.attribute("Target")
+        }
+        return target
     }
 }
 
@@ -117,8 +116,9 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
         "http://purl.oclc.org/ooxml/wordprocessingml/main",
     ]
     private static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-    /// Word elements whose content is not shown: moved-away text and hidden alternatives.
-    private static let skippedWordElements: Set<String> = ["moveFrom", "del", "rPr", "pPr", "sectPr"]
+    /// Word elements whose content is not shown: deleted and moved-away text, run and section properties,
+    /// and paragraph properties as they were before a tracked change.
+    private static let skippedWordElements: Set<String> = ["moveFrom", "del", "rPr", "sectPr", "pPrChange"]
 
     /// One open table: the row's finished cells and the cell being filled.
     private struct OpenTable {
@@ -126,15 +126,29 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
         var cell = ""
     }
 
+    /// A paragraph being read: its text so far and the properties that decide its list label.
+    private struct OpenParagraph {
+        var text = ""
+        var style: String?
+        var numId: String?
+        var level: Int?
+    }
+
+    private let numbering: DocxNumbering
     private var lines: [String] = []
-    private var paragraphs: [String] = []
+    private var paragraphs: [OpenParagraph] = []
+    private var propertiesDepth = 0
     private var tables: [OpenTable] = []
     private var runDepth = 0
     private var inText = false
     private var skipDepth = 0
 
-    static func text(of xml: Data, part: String) throws(IntakeError) -> String {
-        let reader = DocxBodyParser()
+    private init(numbering: DocxNumbering) {
+        self.numbering = numbering
+    }
+
+    static func text(of xml: Data, part: String, numbering: DocxNumbering) throws(IntakeError) -> String {
+        let reader = DocxBodyParser(numbering: numbering)
         // A stream is fed to libxml2 in chunks; one chunk of over 10 MB fails its lookup limit.
         let parser = XMLParser(stream: InputStream(data: xml))
         parser.shouldProcessNamespaces = true
@@ -154,8 +168,14 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
             return
         }
         guard let namespaceURI, Self.wordNamespaces.contains(namespaceURI) else { return }
+        if propertiesDepth > 0 {
+            propertiesDepth += 1
+            readParagraphProperty(elementName, attributes)
+            return
+        }
         switch elementName {
-        case "p": paragraphs.append("")
+        case "p": paragraphs.append(OpenParagraph())
+        case "pPr" where !paragraphs.isEmpty: propertiesDepth = 1
         case "r": runDepth += 1
         case "t": inText = true
         case "tab" where runDepth > 0: append("\t")
@@ -175,6 +195,10 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
             return
         }
         guard let namespaceURI, Self.wordNamespaces.contains(namespaceURI) else { return }
+        if propertiesDepth > 0 {
+            propertiesDepth -= 1
+            return
+        }
         switch elementName {
         case "p": endParagraph()
         case "r": runDepth = max(0, runDepth - 1)
@@ -198,14 +222,27 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
         return Self.wordNamespaces.contains(namespace) && Self.skippedWordElements.contains(name)
     }
 
-    private func append(_ text: String) {
-        guard !paragraphs.isEmpty else { return }
-        paragraphs[paragraphs.count - 1] += text
+    /// `w:pStyle` and the `w:numPr` of the open paragraph's `w:pPr`.
+    private func readParagraphProperty(_ name: String, _ attributes: [String: String]) {
+        let value = XMLElementWalk.Element(name: name, attributes: attributes).value
+        switch name {
+        case "pStyle": paragraphs[paragraphs.count - 1].style = value
+        case "numId": paragraphs[paragraphs.count - 1].numId = value
+        case "ilvl": paragraphs[paragraphs.count - 1].level = value.flatMap { Int($0) }
+        default: break
+        }
     }
 
-    /// A paragraph goes into the cell it sits in, or becomes a line of its own.
+    private func append(_ text: String) {
+        guard !paragraphs.isEmpty else { return }
+        paragraphs[paragraphs.count - 1].text += text
+    }
+
+    /// A paragraph, with the label its list gives it, goes into the cell it sits in or becomes a line.
     private func endParagraph() {
-        guard let paragraph = paragraphs.popLast() else { return }
+        guard let open = paragraphs.popLast() else { return }
+        let label = numbering.label(numId: open.numId, level: open.level, style: open.style)
+        let paragraph = (label ?? "") + open.text
         if !tables.isEmpty, paragraphs.isEmpty {
             addToCell(paragraph, of: tables.count - 1)
         } else {

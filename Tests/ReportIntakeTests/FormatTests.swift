@@ -77,6 +77,63 @@ import Testing
         #expect(document.source.encoding == "utf-8")
     }
 
+    @Test func docxListNumberingGivesParagraphsTheirLabels() throws {
+        let numbering = """
+            <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:abstractNum w:abstractNumId="0">\
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>\
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>\
+            <w:suff w:val="nothing"/></w:lvl>\
+            <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>\
+            </w:abstractNum>\
+            <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/>\
+            <w:lvlText w:val="第%1部分"/><w:suff w:val="space"/></w:lvl></w:abstractNum>\
+            <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>\
+            </w:abstractNum>\
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>\
+            <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>\
+            <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>\
+            <w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>\
+            </w:lvlOverride></w:num>\
+            </w:numbering>
+            """
+        let styles = """
+            <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:style w:type="paragraph" w:styleId="Part"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="PartTitle"><w:basedOn w:val="Part"/></w:style>\
+            </w:styles>
+            """
+        func paragraph(_ text: String, numId: Int? = nil, level: Int = 0, style: String? = nil) -> String {
+            let numPr = numId.map { "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\($0)\"/></w:numPr>" } ?? ""
+            let pStyle = style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
+            return "<w:p><w:pPr>\(pStyle)\(numPr)<w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let body = [
+            paragraph("总体情况", style: "PartTitle"),
+            paragraph("主要工作", numId: 1), paragraph("强化领导。", numId: 1, level: 1),
+            paragraph("完善制度。", numId: 1, level: 1), paragraph("修订办法", numId: 1, level: 2),
+            paragraph("存在问题", numId: 1), paragraph("学法不深。", numId: 1, level: 1),
+            paragraph("要点", numId: 3), paragraph("不编号", numId: 0, style: "Part"), paragraph("续编", numId: 4),
+        ].joined()
+        let data = try ReportFixtures.docx(body: body, extraEntries: [
+            ("word/numbering.xml", Data(numbering.utf8)), ("word/styles.xml", Data(styles.utf8)),
+        ])
+        let document = try ReportFixtures.read(data, name: "numbered.docx")
+        #expect(document.text == """
+            第一部分 总体情况
+            一、主要工作
+            (一)强化领导。
+            (二)完善制度。
+            1.修订办法
+            二、存在问题
+            (一)学法不深。
+            要点
+            不编号
+            三、续编
+
+            """)
+    }
+
     @Test func markdownHeadingsRulesAndQuotesLoseTheirMarks() throws {
         let markdown = "# 报告\n\n## 一、总体情况\n\n> 引用的话\n\n---\n正文 **加粗** #不是标题\n"
         let document = try ReportFixtures.read(Data(markdown.utf8), name: "report.md")
