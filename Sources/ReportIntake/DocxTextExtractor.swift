@@ -142,6 +142,7 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
     private var runDepth = 0
     private var inText = false
     private var skipDepth = 0
+    private var sawBody = false
 
     private init(numbering: DocxNumbering) {
         self.numbering = numbering
@@ -157,6 +158,9 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
         guard parser.parse() else {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
             throw .damagedDocx("\(part) is not well-formed XML (line \(parser.lineNumber): \(reason))")
+        }
+        guard reader.sawBody else {
+            throw .damagedDocx("\(part) has no Word document body (a spreadsheet or slides renamed .docx?)")
         }
         return reader.lines.joined(separator: "\n")
     }
@@ -174,6 +178,7 @@ private final class DocxBodyParser: NSObject, XMLParserDelegate {
             return
         }
         switch elementName {
+        case "body": sawBody = true
         case "p": paragraphs.append(OpenParagraph())
         case "pPr" where !paragraphs.isEmpty: propertiesDepth = 1
         case "r": runDepth += 1

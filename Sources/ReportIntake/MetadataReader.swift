@@ -23,7 +23,7 @@ enum MetadataReader {
         let title = found[.title] ?? opening.first(where: isTitleLike)
         let signature = Signature(lines: lines)
 
-        let issuer = found[.issuer]
+        let issuer = found[.issuer].flatMap(OrganisationName.given)
             ?? signature?.issuer
             ?? title.flatMap { OrganisationName.leading(in: $0) }
             ?? found[.source].flatMap { OrganisationName.leading(in: $0) }

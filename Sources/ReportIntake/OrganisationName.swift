@@ -8,8 +8,8 @@ enum OrganisationName {
         "署", "所", "站",
     ]
 
-    /// Characters a body's name never starts with: a bare level (县政府, 市科技局 name no place) or a
-    /// word of prose (我局, 本单位, 在县委).
+    /// Characters a body's name never starts with: a level with no place before it (县政府, 市科技局, an
+    /// addressee or a reference, not an issuer) or a word of prose (我局, 本单位, 在县委).
     private static let impossibleFirst: Set<Unicode.Scalar> = [
         "县", "市", "区", "省", "州", "镇", "乡", "本", "我", "该", "全", "各", "在", "对", "由", "向", "据", "经",
         "为", "局", "委", "办", "院",
@@ -30,6 +30,14 @@ enum OrganisationName {
             index += 1
         }
         return nil
+    }
+
+    /// A name given as such (发布机构): nil when it is a level with no place or a word of prose.
+    static func given(_ name: String) -> String? {
+        guard let first = name.unicodeScalars.first, !impossibleFirst.contains(first), name.count >= 4 else {
+            return nil
+        }
+        return name
     }
 
     private static func suffixEnd(in run: [Unicode.Scalar], at index: Int) -> Int? {

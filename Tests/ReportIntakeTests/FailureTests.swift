@@ -56,6 +56,13 @@ import Testing
         #expect(error == .docxOverLimit("word/document.xml unpacks to more than the 2000 bytes its header declares"))
     }
 
+    @Test func aSpreadsheetRenamedDocxFails() throws {
+        let workbook = "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets/></workbook>"
+        let data = try ReportFixtures.zip([("word/document.xml", Data(workbook.utf8))])
+        let error = try #require(ReportFixtures.failure(data, name: "report.docx"))
+        #expect(error == .damagedDocx("word/document.xml has no Word document body (a spreadsheet or slides renamed .docx?)"))
+    }
+
     @Test func tooManyEntriesAreRefused() throws {
         let extra = (0..<30).map { ("word/media/image\($0).png", Data([0x89])) }
         var options = IntakeOptions()

@@ -32,6 +32,12 @@ import Testing
         #expect(document.meta == Metadata(issuer: "梅岭县水务局", year: nil, date: "2024-02-06", title: nil))
     }
 
+    @Test func aPublisherWithoutAPlaceGivesWayToTheSignature() throws {
+        let page = "发布机构\n市水务局\n一、总体情况\n完成任务。\n梅岭市水务局\n2024年1月8日\n"
+        let document = try ReportFixtures.read(Data(page.utf8), name: "page.txt")
+        #expect(document.meta.issuer == "梅岭市水务局")
+    }
+
     @Test func aPersonalReportTakesTheBureauFromItsFirstLineAndTheYearFromItsOpening() throws {
         let text = """
             梅岭县水务局党组书记、局长 陈立新
