@@ -13,7 +13,8 @@ enum PageFurniture {
     /// The labels of the header block and what their values mean.
     static let labels: [String: Meaning] = [
         "发布机构": .issuer, "发文机关": .issuer, "发文单位": .issuer,
-        "发布日期": .published, "发布时间": .published, "公开日期": .published,
+        "发布日期": .published, "发布时间": .published, "公开日期": .published, "日期": .published,
+        "时间": .published,
         "成文日期": .written, "成文时间": .written,
         "信息名称": .title, "标题": .title,
         "来源": .source, "信息来源": .source,
@@ -21,7 +22,8 @@ enum PageFurniture {
         "服务对象": .other, "文号": .other, "发文字号": .other, "生效日期": .other, "废止日期": .other,
         "有效性": .other, "时效": .other, "公开方式": .other, "公开范围": .other, "公开时限": .other,
         "关键词": .other, "主题词": .other, "浏览次数": .other, "访问量": .other, "作者": .other,
-        "所属机构": .other, "所属主题": .other, "信息类别": .other,
+        "所属机构": .other, "所属主题": .other, "信息类别": .other, "发布者": .other, "编辑": .other,
+        "点击数": .other, "阅读次数": .other,
     ]
 
     /// Words a chrome line is made of, once brackets, arrows and separators are taken out.
@@ -29,6 +31,7 @@ enum PageFurniture {
         "扫一扫在手机打开当前页", "在手机打开当前页", "扫一扫", "附件下载", "相关链接", "相关文件", "相关阅读",
         "打印本页", "打印", "关闭窗口", "关闭本页", "关闭", "返回顶部", "返回", "收藏", "分享到", "分享",
         "字体", "字号", "默认", "大", "中", "小", "微信", "微博", "视力保护色", "保护视力色",
+        "在手机上查看当前页面", "在手机上打开当前页", "手机查看", "手机浏览", "二维码",
     ]
 
     /// Beginnings of chrome lines that carry more after them (breadcrumbs, neighbour links).
@@ -49,38 +52,49 @@ enum PageFurniture {
         var webDate: String?
     }
 
+    /// Short lines (a title above the header) the header scan passes over and keeps, at most.
+    private static let keptLinesInHeader = 2
+
     /// The report's own lines and what the furniture around them said. The 信息名称 title stays as the
-    /// first line, since it is the report's title; every other header line and the chrome go.
+    /// first line, since it is the report's title, and so does a title standing above the header; every
+    /// other header line and the chrome go.
     static func strip(_ lines: [String]) -> (body: [String], found: Found) {
         var found = Found()
+        var kept: [Int] = []
         var start = 0
-        header: while start < lines.count {
-            let line = lines[start]
+        var scan = 0
+        header: while scan < lines.count {
+            let line = lines[scan]
             if line.utf8.count > longestFurnitureLine {
                 break header
             } else if isChrome(line) {
-                start += 1
-            } else if let (date, used) = webDate(in: lines, at: start) {
+                scan += 1
+            } else if let (date, used) = webDate(in: lines, at: scan) {
                 found.webDate = found.webDate ?? date
-                start += used
+                scan += used
             } else if let label = bareLabel(line) {
-                let next: String? = start + 1 < lines.count ? lines[start + 1] : nil
+                let next: String? = scan + 1 < lines.count ? lines[scan + 1] : nil
                 if let next, isValue(next) {
                     record(label, next, in: &found)
-                    start += 2
+                    scan += 2
                 } else {
-                    start += 1
+                    scan += 1
                 }
             } else if let pairs = labelledPairs(in: line) {
                 for (label, value) in pairs { record(label, value, in: &found) }
-                start += 1
+                scan += 1
+            } else if kept.count < keptLinesInHeader, isValue(line), line.count <= 60 {
+                kept.append(scan)
+                scan += 1
+                continue
             } else {
                 break header
             }
+            start = scan
         }
         var end = lines.count
         while end > start, isChrome(lines[end - 1]) { end -= 1 }
-        var body = Array(lines[start..<end])
+        var body = kept.filter { $0 < start }.map { lines[$0] } + lines[start..<end]
         if let title = found.values[.title], body.first != title { body.insert(title, at: 0) }
         return (body, found)
     }

@@ -53,6 +53,23 @@ import Testing
         ])
     }
 
+    @Test func aTitleAboveTheHeaderIsKeptAndTheHeaderBelowItRemoved() {
+        let report = TextNormalizer.normalizeReport("""
+            梅岭县水务局2023年法治政府建设年度报告
+            发布时间：2024-02-06 来源：梅岭县水务局 浏览次数：
+            【字体：大 中 小】
+            2023年，县水务局持续推进依法行政。
+            扫一扫在手机上查看当前页面
+            """)
+        #expect(report.lines == ["梅岭县水务局2023年法治政府建设年度报告", "2023年，县水务局持续推进依法行政。"])
+        #expect(report.furniture.values == [.published: "2024-02-06", .source: "梅岭县水务局"])
+    }
+
+    @Test func shortOpeningLinesOfAPlainReportStay() {
+        let text = "梅岭县水务局2023年法治政府建设年度报告\n县政府：\n2023年，县水务局持续推进依法行政。\n"
+        #expect(TextNormalizer.normalize(text) == text)
+    }
+
     @Test func chromeInsideTheReportIsNotTouched() {
         let text = "一、总体情况\n打印机采购3台，关闭违规站点2个。\n二、下一步\n加强管理。\n【打印】 【关闭】\n"
         #expect(TextNormalizer.normalize(text) == "一、总体情况\n打印机采购3台，关闭违规站点2个。\n二、下一步\n加强管理。\n")
