@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import ReportKit
 
-/// Turns the bytes of a report file into a `Document`: id, decoded and normalised text, format, metadata.
+/// Turns the bytes of a report file into a `Document`: id, decoded and normalised text, format, encoding,
+/// metadata.
 public struct ReportReader: Sendable {
     public var options: IntakeOptions
 
@@ -31,38 +32,36 @@ public struct ReportReader: Sendable {
     public func read(_ data: Data, name: String, received: Date) throws(IntakeError) -> Document {
         guard !data.isEmpty else { throw IntakeError.empty }
         guard data.count <= options.maxBytes else { throw IntakeError.tooLarge(bytes: data.count, limit: options.maxBytes) }
-        let format = try FormatSniffer.format(of: data, name: name)
-        let decoded = try TextDecoder.decode(data)
-        let text = TextNormalizer.normalize(decoded.text)
-        let source = Source(name: name, bytes: data.count, format: format.rawValue, encoding: decoded.encoding,
-                            received: ISO8601DateFormatter.reportd.string(from: received))
-        return Document(id: Self.id(of: data), source: source, text: text, original: data)
+        let extracted = try extractText(data, name: name)
+        let report = TextNormalizer.normalizeReport(extracted.text)
+        guard !report.text.isEmpty else { throw IntakeError.noText(format: "." + extracted.format.rawValue) }
+        let source = Source(name: name, bytes: data.count, format: extracted.format.rawValue,
+                            encoding: extracted.encoding, received: ISO8601DateFormatter.reportd.string(from: received))
+        return Document(id: Self.id(of: data), source: source, meta: MetadataReader.read(report), text: report.text,
+                        original: data)
+    }
+
+    /// The text of the file before normalisation, in the format and encoding it was found to have.
+    private func extractText(_ data: Data, name: String) throws(IntakeError)
+        -> (text: String, format: ReportFormat, encoding: String) {
+        switch try FormatSniffer.container(of: data, name: name) {
+        case .docx:
+            let docx = try DocxTextExtractor(options: options).text(from: data)
+            return (docx.text, .docx, docx.encoding)
+        case .text:
+            let decoded = try EncodingDetector.decode(data)
+            let format = FormatSniffer.textFormat(of: decoded.text, name: name)
+            let text = switch format {
+            case .html: HTMLTextExtractor.text(from: decoded.text)
+            case .md: MarkdownTextExtractor.text(from: decoded.text)
+            case .txt, .docx: decoded.text
+            }
+            return (text, format, decoded.encoding)
+        }
     }
 
     /// `sha256:<hex>` of `data`.
     public static func id(of data: Data) -> String {
         "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// Why a file could not be read as a report.
-public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
-    case empty
-    case tooLarge(bytes: Int, limit: Int)
-    case unreadable(String)
-    case binary
-    case undecodable(tried: [String])
-    case unsupportedFormat(String)
-
-    public var description: String {
-        switch self {
-        case .empty: "the file is empty"
-        case .tooLarge(let bytes, let limit): "the file has \(bytes) bytes, over the limit of \(limit)"
-        case .unreadable(let why): "the file cannot be read: \(why)"
-        case .binary: "the file is binary, not text (it holds NUL or control bytes)"
-        case .undecodable(let tried): "the text is in no known encoding (tried \(tried.joined(separator: ", ")))"
-        case .unsupportedFormat(let format):
-            "the format \(format) is not read (reportd reads \(ReportFormat.readable.map(\.rawValue).joined(separator: ", ")))"
-        }
     }
 }

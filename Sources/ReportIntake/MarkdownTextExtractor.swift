@@ -1,0 +1,32 @@
+/// The text of a Markdown report: heading markers, setext underlines, thematic breaks and blockquote
+/// markers removed; everything else, emphasis included, kept as written.
+enum MarkdownTextExtractor {
+    static func text(from markdown: String) -> String {
+        var lines: [Substring] = []
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            var content = line.drop { $0 == " " }
+            while content.first == ">" { content = content.dropFirst().drop { $0 == " " } }
+            if isRule(content) { continue }
+            lines.append(headingText(content) ?? content)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `# 标题 #` → `标题`; nil when the line is not an ATX heading.
+    private static func headingText(_ line: Substring) -> Substring? {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var title = rest.drop { $0 == " " || $0 == "\t" }
+        while title.last == "#" || title.last == " " { title = title.dropLast() }
+        return title
+    }
+
+    /// A thematic break (`***`, `---`, `___`) or setext underline (`===`): three or more of one mark.
+    private static func isRule(_ line: Substring) -> Bool {
+        let marks = line.filter { $0 != " " && $0 != "\t" }
+        guard marks.count >= 3, let mark = marks.first, "-*_=".contains(mark) else { return false }
+        return marks.allSatisfy { $0 == mark }
+    }
+}
