@@ -68,6 +68,21 @@ final class Daemon: @unchecked Sendable {
 
     func count(of text: String) -> Int { log.count(of: text) }
 
+    /// Waits until `condition` holds, checking it again after each line the daemon logs.
+    @discardableResult
+    func wait(until deadline: Duration = .seconds(120), _ what: String, _ condition: () -> Bool) -> Bool {
+        let end = ContinuousClock.now + deadline
+        while !condition() {
+            let remaining = end - ContinuousClock.now
+            guard remaining > .zero else {
+                Issue.record("waited in vain until \(what)\n\(log.tail)")
+                return false
+            }
+            _ = log.wait(forLines: log.lineCount + 1, deadline: min(remaining, .seconds(1)))
+        }
+        return true
+    }
+
     var logText: String { log.text }
 
     func signal(_ number: Int32) {
@@ -162,6 +177,24 @@ final class LogLines: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while lines.count(where: { $0.contains(text) }) < count {
+            if !condition.wait(until: end) { return false }
+        }
+        return true
+    }
+
+    var lineCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return lines.count
+    }
+
+    /// Waits until at least `count` lines have been read.
+    func wait(forLines count: Int, deadline: Duration) -> Bool {
+        let (seconds, attoseconds) = deadline.components
+        let end = Date(timeIntervalSinceNow: Double(seconds) + Double(attoseconds) / 1e18)
+        condition.lock()
+        defer { condition.unlock() }
+        while lines.count < count {
             if !condition.wait(until: end) { return false }
         }
         return true
