@@ -65,19 +65,20 @@ private struct InotifyThread {
     let stop: LockedBox<Bool>
     let logger: Logger
 
-    static let active = LockedBox(false)
+    /// Held by the one thread that may call libinotifytools. A watch that just ended lets go within a second.
+    static let turn = WatchTurn()
 
     var mask: Int32 {
         Int32(bitPattern: UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE))
     }
 
     func run(started: DispatchSemaphore, startError: LockedBox<(any Error)?>) {
-        guard Self.active.exchange(true) == false else {
+        guard Self.turn.take(within: 3) else {
             startError.set(InboxWatchError(description: "the inbox is already watched in this process"))
             started.signal()
             return
         }
-        defer { Self.active.set(false) }
+        defer { Self.turn.release() }
         guard inotifytools_initialize() != 0 else {
             startError.set(InboxWatchError(description: "inotify cannot start: \(String(cString: strerror(inotifytools_error())))"))
             started.signal()
@@ -148,6 +149,31 @@ private struct InotifyThread {
         case .terminated: stop.set(true); return true
         @unknown default: return false
         }
+    }
+}
+
+/// Who may use libinotifytools now: one watch at a time per process.
+final class WatchTurn: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var taken = false
+
+    /// Takes the turn, waiting up to `seconds` for a watch that is ending; false if none ended.
+    func take(within seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while taken {
+            if !condition.wait(until: deadline) { return false }
+        }
+        taken = true
+        return true
+    }
+
+    func release() {
+        condition.lock()
+        taken = false
+        condition.broadcast()
+        condition.unlock()
     }
 }
 
