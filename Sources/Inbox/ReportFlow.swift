@@ -88,13 +88,9 @@ public struct ReportFlow: Sendable {
 
     /// Moves the spool copy to `failed/` with a `<name>.reason.json` beside it.
     private func shelveFailed(_ report: SpooledReport, document: Document?, failure: Failure) throws {
-        let name = FailedShelf.freeName(for: report.name, in: root.failed)
         let reason = FailureReason(file: report.name, id: document?.id, reason: failure.reason,
                                    processor: failure.processor, at: ISO8601DateFormatter.reportd.string(from: Date()))
-        try DurableFile.write(try JSONEncoder.reportd.encode(reason),
-                              to: root.failed.appendingPathComponent("\(name).reason.json"))
-        try DurableFile.rename(report.url, to: root.failed.appendingPathComponent(name))
-        try DurableFile.syncFolder(root.failed)
+        try FailedShelf.shelve(report.url, name: report.name, reason: try JSONEncoder.reportd.encode(reason), in: root.failed)
     }
 }
 
@@ -107,14 +103,26 @@ public struct FailureReason: Codable, Sendable, Equatable {
     public var at: String
 }
 
-/// Names in `failed/` that never overwrite an earlier failure.
+/// `failed/`: each failed file beside its reason, never overwriting an earlier failure of the same name.
 enum FailedShelf {
+    /// Workers of one process take turns, so two failures of one name cannot pick the same free name.
+    private static let turn = NSLock()
+
+    static func shelve(_ file: URL, name: String, reason: Data, in folder: URL) throws {
+        turn.lock()
+        defer { turn.unlock() }
+        let shelved = freeName(for: name, in: folder)
+        try DurableFile.write(reason, to: folder.appendingPathComponent("\(shelved).reason.json"))
+        try DurableFile.rename(file, to: folder.appendingPathComponent(shelved))
+        try DurableFile.syncFolder(folder)
+    }
+
     static func freeName(for name: String, in folder: URL) -> String {
-        let manager = FileManager.default
-        func taken(_ candidate: String) -> Bool {
-            manager.fileExists(atPath: folder.appendingPathComponent(candidate).path)
-                || manager.fileExists(atPath: folder.appendingPathComponent("\(candidate).reason.json").path)
+        func exists(_ name: String) -> Bool {
+            var status = stat()
+            return lstat(folder.appendingPathComponent(name).path, &status) == 0
         }
+        func taken(_ candidate: String) -> Bool { exists(candidate) || exists("\(candidate).reason.json") }
         var candidate = ArchiveLayout.component(name)
         var counter = 2
         let base = candidate

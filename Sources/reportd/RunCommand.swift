@@ -21,6 +21,14 @@ struct RunCommand: AsyncParsableCommand {
         let settings = loaded.settings
         let root = settings.dataRoot
         try root.create()
+        let lock: RootLock
+        do {
+            lock = try RootLock(root)
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let catalogue = try Catalogue(url: root.catalogue)
         let live = LiveFlow(DaemonWiring.current(loaded, catalogue: catalogue, logger: logger))
         let notifier = SystemdNotifier()

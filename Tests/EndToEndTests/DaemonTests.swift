@@ -215,6 +215,15 @@ import Glibc
         #expect(daemon.contents("inbox").isEmpty)
     }
 
+    @Test func aSecondDaemonOnTheSameRootIsRefused() throws {
+        let daemon = try Daemon(label: "twice")
+        defer { daemon.stop() }
+        let second = try reportd(["run", "--config", daemon.config.path], deadline: .seconds(30))
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another reportd is running"))
+        #expect(daemon.process.isRunning)
+    }
+
     @Test func tellsSystemdReadyWatchdogAndStopping() throws {
         let listener = try NotifyListener()
         let daemon = try Daemon(label: "notify", environment: ["NOTIFY_SOCKET": listener.path, "WATCHDOG_USEC": "200000"])
