@@ -36,9 +36,8 @@ public struct InboxClaimer: Sendable {
     /// Every claimable path now in the inbox (and its subfolders when recursive).
     public func scan(_ folder: URL? = nil) -> [URL] {
         let folder = folder ?? root.inbox
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var found: [URL] = []
-        for name in names.sorted() where !ignores(name) {
+        for name in InboxNames.list(folder.path).sorted() where !ignores(name) {
             let url = folder.appendingPathComponent(name)
             var status = stat()
             if recursive, lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {

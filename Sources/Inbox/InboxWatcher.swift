@@ -112,9 +112,15 @@ private struct InotifyThread {
                 continue
             }
             guard let folder = inotifytools_filename_from_wd(event.pointee.wd) else { continue }
-            let name = String(cString: reportd_inotify_event_name(event))
-            guard !name.isEmpty else { continue }
-            let url = URL(fileURLWithPath: String(cString: folder)).appendingPathComponent(name)
+            let folderPath = String(cString: folder)
+            let rawName = Array(UnsafeRawBufferPointer(start: reportd_inotify_event_name(event), count: strlen(reportd_inotify_event_name(event))))
+            guard !rawName.isEmpty else { continue }
+            // A non-UTF-8 name is renamed in place; its IN_MOVED_TO brings it back under the new name.
+            guard let name = String(validating: rawName, as: UTF8.self) else {
+                _ = InboxNames.name(rawName, in: folderPath.hasSuffix("/") ? String(folderPath.dropLast()) : folderPath)
+                continue
+            }
+            let url = URL(fileURLWithPath: folderPath).appendingPathComponent(name)
             if flags & UInt32(IN_ISDIR) != 0 {
                 guard recursive else {
                     lost = !deliver(.arrived(url)) || lost

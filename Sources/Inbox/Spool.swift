@@ -35,15 +35,16 @@ public struct Spool: Sendable {
     }
 
     /// Moves `file` (in the inbox) into the spool by rename. After this the report is reportd's.
+    /// A name too long to carry a prefix is shortened (keeping its extension) for the spool and the receipt.
     public func claim(_ file: URL, name: String) throws -> SpooledReport {
-        let destination = root.spool.appendingPathComponent("\(UniqueToken.make())@\(name)")
+        let destination = root.spool.appendingPathComponent("\(UniqueToken.make())@\(ArchiveLayout.component(name))")
         try DurableFile.rename(file, to: destination)
         return SpooledReport(url: destination)!
     }
 
     /// Copies `file` into the spool, leaving the original where it is (for `reportd process`).
     public func claimCopy(of file: URL) throws -> SpooledReport {
-        let name = file.lastPathComponent
+        let name = ArchiveLayout.component(file.lastPathComponent)
         let token = UniqueToken.make()
         let temporary = root.spool.appendingPathComponent(".\(token).copy")
         let destination = root.spool.appendingPathComponent("\(token)@\(name)")

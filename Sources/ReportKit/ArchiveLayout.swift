@@ -14,7 +14,8 @@ public enum ArchiveLayout {
             .appendingPathComponent(document.digest, isDirectory: true)
     }
 
-    /// A safe single path component: no separators, no leading dot, no control characters, at most 200 bytes.
+    /// A safe single path component: no separators, no leading dot, no control characters, at most
+    /// 200 bytes (so a prefix or suffix still fits in NAME_MAX); a shortened name keeps its extension.
     public static func component(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return unknown }
         var scalars = String.UnicodeScalarView()
@@ -24,7 +25,13 @@ public enum ArchiveLayout {
         }
         var result = String(scalars)
         if result.hasPrefix(".") { result = "_" + result.dropFirst() }
-        while result.utf8.count > 200 { result.removeLast() }
+        if result.utf8.count > 200 {
+            let ext = (result as NSString).pathExtension
+            let suffix = !ext.isEmpty && ext.utf8.count <= 16 ? "." + ext : ""
+            var stem = suffix.isEmpty ? result : String(result.dropLast(suffix.count))
+            while stem.utf8.count + suffix.utf8.count > 200 { stem.removeLast() }
+            result = stem + suffix
+        }
         return result.isEmpty ? unknown : result
     }
 
