@@ -27,6 +27,7 @@ public final class InboxService: Service, CustomStringConvertible {
     let notifier: SystemdNotifier
     let logger: Logger
     let tally = Tally()
+    let gate = FaultGate()
 
     public init(settings: Settings, live: LiveFlow, notifier: SystemdNotifier, logger: Logger) {
         self.settings = settings
@@ -56,7 +57,10 @@ public final class InboxService: Service, CustomStringConvertible {
         let stop: @Sendable () -> Void = {
             self.notifier.notify("STOPPING=1")
             self.logger.info("stopping: finishing the reports in hand")
-            Task { await queue.finish() }
+            Task {
+                await queue.finish()
+                await self.gate.release()
+            }
         }
         await withGracefulShutdownHandler {
             await withTaskCancellationHandler {
@@ -82,7 +86,8 @@ public final class InboxService: Service, CustomStringConvertible {
                         for await (work, delay) in retries {
                             timers.addTask {
                                 try? await Task.sleep(for: delay)
-                                await queue.add(work)
+                                await queue.addFirst(work)
+                                await self.gate.allowProbe()
                             }
                         }
                     }
@@ -115,7 +120,9 @@ public final class InboxService: Service, CustomStringConvertible {
 
     /// One worker: claims, runs the chain, and schedules a retry for a report held by a machine fault.
     private func work(_ queue: WorkQueue, retry: AsyncStream<(Work, Duration)>.Continuation) async {
-        while let work = await queue.next() {
+        while true {
+            await gate.pass()
+            guard let work = await queue.next() else { return }
             let current = live.current
             let report: SpooledReport
             switch work {
@@ -134,8 +141,17 @@ public final class InboxService: Service, CustomStringConvertible {
             }
             let outcome = await current.flow.handle(report)
             tally.count(outcome, key: report.url.path)
-            if case .failure(.transient) = outcome {
+            if case .failure(.transient(let reason, let processor)) = outcome {
+                if await gate.close() {
+                    logger.error("machine fault: no more reports are taken until it clears; they wait in the inbox and spool",
+                                 metadata: ["reason": "\(reason)", "processor": "\(processor ?? "-")", "report.file": "\(report.name)"])
+                    notifier.notify("STATUS=held by a machine fault: \(reason)")
+                }
                 retry.yield((.spooled(report), tally.delay(for: report.url.path, settings: settings)))
+                continue
+            }
+            if await gate.open() {
+                logger.notice("machine fault cleared: taking reports again")
             }
             notifier.notify("STATUS=\(tally.status) queued \(await queue.count)")
         }

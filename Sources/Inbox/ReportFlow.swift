@@ -45,7 +45,7 @@ public struct ReportFlow: Sendable {
 
     private func finish(_ report: SpooledReport, document: Document?, outcome: Outcome, logger: Logger) -> Outcome {
         if case .failure(.transient(let reason, let processor)) = outcome {
-            logger.warning("report held back by a machine fault; it stays in the spool",
+            logger.debug("report held back by a machine fault; it stays in the spool",
                            metadata: ["reason": "\(reason)", "processor": "\(processor ?? "-")"])
             return outcome
         }

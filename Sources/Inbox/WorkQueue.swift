@@ -13,8 +13,19 @@ actor WorkQueue {
     private var items: [Work] = []
     private var head = 0
     private var queued: Set<Work> = []
+    private var urgent: [Work] = []
     private var waiters: [CheckedContinuation<Work?, Never>] = []
     private var finished = false
+
+    /// Puts `work` before everything waiting: a retry that probes whether a machine fault has cleared.
+    func addFirst(_ work: Work) {
+        guard !finished else { return }
+        if !waiters.isEmpty {
+            waiters.removeFirst().resume(returning: work)
+            return
+        }
+        urgent.append(work)
+    }
 
     /// Adds `work` unless the same work is already waiting. Ignored once the queue is finished.
     func add(_ work: Work) {
@@ -29,6 +40,7 @@ actor WorkQueue {
 
     /// The next work, waiting for some if there is none; nil once the queue is finished.
     func next() async -> Work? {
+        if !urgent.isEmpty { return urgent.removeFirst() }
         if head < items.count {
             let work = items[head]
             head += 1
@@ -50,5 +62,5 @@ actor WorkQueue {
         waiters.removeAll()
     }
 
-    var count: Int { items.count - head }
+    var count: Int { items.count - head + urgent.count }
 }

@@ -183,14 +183,17 @@ import Glibc
         defer { daemon.stop() }
         let block = try WriteBlock(daemon.archive)
         try daemon.drop("held.txt", try uniqueReport(1, base: 6))
-        daemon.wait(for: "report held back by a machine fault", count: 2)
-        #expect(daemon.contents("spool").count == 1)
+        daemon.wait(for: "machine fault: no more reports are taken")
+        for index in 0..<3 { try daemon.drop("waiting\(index).txt", try uniqueReport(index, base: 7)) }
         #expect(daemon.contents("failed").isEmpty)
         try block.lift()
-        daemon.wait(for: "report done")
+        daemon.wait(for: "machine fault cleared")
+        daemon.wait(for: "report done", count: 4)
+        #expect(daemon.count(of: "machine fault: no more reports are taken") == 1, "the fault is logged once")
         #expect(try daemon.receipt("held.txt")["status"] as? String == "processed")
-        #expect(daemon.archiveEntries.count == 1)
+        #expect(daemon.archiveEntries.count == 4)
         #expect(daemon.contents("spool").isEmpty)
+        #expect(daemon.contents("inbox").isEmpty)
     }
 
     @Test func overflowIsFollowedByARescanThatFindsEveryFile() throws {
