@@ -4,7 +4,7 @@ import ReportKit
 
 /// The SQLite catalogue: every report reportd has seen, and every outcome it has had.
 public final class Catalogue: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens (creating and migrating when needed) the catalogue at `url`, in WAL mode.
     public init(url: URL) throws {
@@ -156,4 +156,22 @@ public struct OutcomeRow: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var status: String
     public var reason: String?
     public var at: String
+}
+
+extension Catalogue {
+    /// Points report `id` at `archive` (or at nothing), keeping the rest of its row.
+    public func setArchive(_ archive: String?, for id: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE report SET archive = ? WHERE id = ?", arguments: [archive, id])
+        }
+    }
+
+    /// Adds the row of an archived report the catalogue lost, from its document.json.
+    public func recordRecovered(_ document: Document, archive: String, at date: Date) throws {
+        let receipt = Receipt(status: "processed", file: document.source.name, id: document.id, archive: archive,
+                              document: document, duplicateOf: nil, reason: nil, at: date)
+        try pool.write { db in
+            try ReportRow(document: document, receipt: receipt).save(db)
+        }
+    }
 }
