@@ -34,7 +34,11 @@ let package = Package(
         ),
         .target(
             name: "ReportKitTesting",
-            dependencies: ["ReportKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ReportKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -79,7 +83,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ReportIntakeTests", dependencies: ["ReportIntake"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportIntakeTests", dependencies: ["ReportIntake", "ReportKitTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportStoreTests", dependencies: ["ReportStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InboxTests",
