@@ -196,6 +196,31 @@ import Glibc
         #expect(daemon.contents("inbox").isEmpty)
     }
 
+    @Test(.enabled(if: SmallDisk.isAvailable, "needs root to mount a small tmpfs"))
+    func aFullDiskStopsIntakeOnceAndNothingIsLostWhenSpaceReturns() throws {
+        let daemon = try Daemon(label: "full", start: false)
+        defer { daemon.stop() }
+        try FileManager.default.createDirectory(at: daemon.archive, withIntermediateDirectories: true)
+        let disk = try SmallDisk(daemon.archive, bytes: 96 * 1024)
+        defer { try? disk.unmount() }
+        try daemon.start()
+        for index in 0..<40 { try daemon.drop("f\(index).txt", try uniqueReport(index, base: 9)) }
+        daemon.wait(for: "machine fault: no more reports are taken")
+        #expect(daemon.contents("failed").isEmpty, "a full disk is not the reports' fault")
+        let archivedWhileFull = daemon.archiveEntries.count
+        #expect(archivedWhileFull < 40)
+        try disk.resize(to: 64 * 1024 * 1024)
+        daemon.wait(for: "machine fault cleared")
+        daemon.wait(until: .seconds(120), "40 receipts and an empty spool") {
+            daemon.contents("outbox").filter { !$0.hasPrefix(".") }.count == 40 && daemon.contents("spool").isEmpty
+        }
+        #expect(daemon.count(of: "machine fault: no more reports are taken") == 1)
+        #expect(daemon.archiveEntries.count == 40)
+        #expect(daemon.contents("inbox").isEmpty)
+        let partial = (try? FileManager.default.subpathsOfDirectory(atPath: daemon.archive.path))?.filter { $0.contains(".partial-") } ?? []
+        #expect(partial.isEmpty)
+    }
+
     @Test func overflowIsFollowedByARescanThatFindsEveryFile() throws {
         let setting = "/proc/sys/fs/inotify/max_queued_events"
         let original = try String(contentsOfFile: setting, encoding: .utf8)
