@@ -75,6 +75,11 @@ let package = Package(
             ] + processors.map { .target(name: "\($0)Processor") },
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "reportd-fuzz",
+            dependencies: ["ReportKit", "ReportIntake", .target(name: "SectionsProcessor")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReportKitTests",
             dependencies: [
@@ -92,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reportd", "ReportKit", "ReportKitTesting"],
+            dependencies: ["reportd", "reportd-fuzz", "ReportKit", "ReportKitTesting"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,65 @@
+import Foundation
+import ReportIntake
+import ReportKit
+import SectionsProcessor
+
+/// What one fuzz input goes through: the intake under every format it reads, then the section splitter.
+enum FuzzTarget {
+    static let reader = ReportReader(options: {
+        var options = IntakeOptions()
+        options.docxMaxUncompressedBytes = 8 * 1024 * 1024
+        return options
+    }())
+    static let splitter = SectionSplitter()
+    static let received = Date(timeIntervalSince1970: 0)
+
+    static func run(_ data: Data) {
+        for name in ["report.txt", "report.md", "report.html", "report.docx"] {
+            if let document = try? reader.read(data, name: name, received: received) {
+                let sections = splitter.split(document.text)
+                check(sections, within: ScalarText(document.text).count)
+            }
+        }
+        if let text = String(validating: data, as: UTF8.self) {
+            check(splitter.split(text), within: ScalarText(text).count)
+        }
+    }
+
+    /// Every span must lie inside the text and inside its parent's span.
+    static func check(_ sections: [Section], within count: Int, parent: Span? = nil) {
+        for section in sections {
+            precondition(section.span.start >= 0 && section.span.end <= count, "section span outside the text")
+            if let parent { precondition(parent.contains(section.span), "child span outside its parent") }
+            check(section.children, within: count, parent: section.span)
+        }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    FuzzTarget.run(Data(bytes: bytes, count: count))
+    return 0
+}
+#else
+/// Without libFuzzer: replays the files or folders given (a corpus, a crash) through the same target.
+@main
+struct FuzzReplay {
+    static func main() throws {
+        var count = 0
+        for argument in CommandLine.arguments.dropFirst() {
+            let url = URL(fileURLWithPath: argument)
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            let files = isFolder.boolValue
+                ? try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+                : [url]
+            for file in files {
+                FuzzTarget.run(try Data(contentsOf: file))
+                count += 1
+            }
+        }
+        print("replayed \(count) inputs without a crash")
+    }
+}
+#endif
