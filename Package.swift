@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
 /// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
-let processors = ["Archive", "Sections"]
+let processors = ["Archive", "Exec", "Sections"]
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 

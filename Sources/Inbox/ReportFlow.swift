@@ -34,6 +34,20 @@ public struct ReportFlow: Sendable {
         let document: Document
         do {
             document = try reader.read(report.url, name: report.name, received: received)
+        } catch IntakeError.unsupportedFormat(let format) {
+            guard let converter = pipeline.converter(for: report.name) else {
+                let reason = IntakeError.unsupportedFormat(format).description
+                return finish(report, document: nil, outcome: .failure(.report(reason: reason, processor: "intake")), logger: logger)
+            }
+            do {
+                let data = try Data(contentsOf: report.url)
+                let text = try await converter.convert(data, name: report.name, logger: logger)
+                document = try reader.read(convertedText: text, original: data, name: report.name,
+                                           converter: converter.converterName, received: received)
+            } catch {
+                return finish(report, document: nil,
+                              outcome: .failure(.report(reason: "\(error)", processor: converter.converterName)), logger: logger)
+            }
         } catch {
             return finish(report, document: nil, outcome: .failure(.report(reason: error.description, processor: "intake")),
                           logger: logger)
@@ -89,7 +103,7 @@ public struct ReportFlow: Sendable {
     /// Moves the spool copy to `failed/` with a `<name>.reason.json` beside it.
     private func shelveFailed(_ report: SpooledReport, document: Document?, failure: Failure) throws {
         let reason = FailureReason(file: report.name, id: document?.id, reason: failure.reason,
-                                   processor: failure.processor, at: ISO8601DateFormatter.reportd.string(from: Date()))
+                                   processor: failure.processor, at: Timestamp.string(from: Date()))
         try FailedShelf.shelve(report.url, name: report.name, reason: try JSONEncoder.reportd.encode(reason), in: root.failed)
     }
 }

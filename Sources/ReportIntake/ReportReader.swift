@@ -36,7 +36,20 @@ public struct ReportReader: Sendable {
         let report = TextNormalizer.normalizeReport(extracted.text)
         guard !report.text.isEmpty else { throw IntakeError.noText(format: "." + extracted.format.rawValue) }
         let source = Source(name: name, bytes: data.count, format: extracted.format.rawValue,
-                            encoding: extracted.encoding, received: ISO8601DateFormatter.reportd.string(from: received))
+                            encoding: extracted.encoding, received: Timestamp.string(from: received))
+        return Document(id: Self.id(of: data), source: source, meta: MetadataReader.read(report), text: report.text,
+                        original: data)
+    }
+
+    /// Makes the document of a file whose text an external converter extracted (a format the intake
+    /// does not read itself); the text is normalised and its metadata read as for any other.
+    public func read(convertedText text: String, original data: Data, name: String, converter: String,
+                     received: Date) throws(IntakeError) -> Document {
+        let report = TextNormalizer.normalizeReport(text)
+        let format = (name as NSString).pathExtension.lowercased()
+        guard !report.text.isEmpty else { throw IntakeError.noText(format: "." + format) }
+        let source = Source(name: name, bytes: data.count, format: format, encoding: converter,
+                            received: Timestamp.string(from: received))
         return Document(id: Self.id(of: data), source: source, meta: MetadataReader.read(report), text: report.text,
                         original: data)
     }

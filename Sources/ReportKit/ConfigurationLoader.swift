@@ -104,7 +104,9 @@ public struct ConfigurationLoader: Sendable {
                 throw fail(place, "unknown processor '\(typeName)' (known: \(registry.names.joined(separator: ", ")))")
             }
             do {
-                let processor = try registry.make(typeName, options: options, environment: environment)
+                var instanceEnvironment = environment
+                instanceEnvironment.instanceName = name
+                let processor = try registry.make(typeName, options: options, environment: instanceEnvironment)
                 stages.append(Pipeline.Stage(name: name, processor: processor))
             } catch {
                 let (path, message) = Self.describe(error, in: options)

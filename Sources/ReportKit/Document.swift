@@ -14,6 +14,8 @@ public struct Document: Sendable, Codable {
     public var findings: [Finding]
     public var duplicate: DuplicateReference?
     public var provenance: [Provenance]
+    /// Labels external processors attached.
+    public var tags: [String]
     /// The normalised text every span indexes.
     public var text: String
     /// The bytes as they arrived.
@@ -28,6 +30,7 @@ public struct Document: Sendable, Codable {
         self.findings = []
         self.duplicate = nil
         self.provenance = []
+        self.tags = []
         self.text = text
         self.original = original
     }
@@ -38,7 +41,7 @@ public struct Document: Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, source, meta, sections, metrics, findings, duplicate, provenance
+        case id, source, meta, sections, metrics, findings, duplicate, provenance, tags
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +54,7 @@ public struct Document: Sendable, Codable {
         findings = try container.decode([Finding].self, forKey: .findings)
         duplicate = try container.decodeIfPresent(DuplicateReference.self, forKey: .duplicate)
         provenance = try container.decode([Provenance].self, forKey: .provenance)
+        tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
         text = ""
         original = Data()
     }
@@ -65,6 +69,7 @@ public struct Document: Sendable, Codable {
         try container.encode(findings, forKey: .findings)
         try container.encode(duplicate, forKey: .duplicate)
         try container.encode(provenance, forKey: .provenance)
+        try container.encode(tags, forKey: .tags)
     }
 
     /// The `document.json` bytes: sorted keys, pretty-printed, slashes and CJK unescaped.

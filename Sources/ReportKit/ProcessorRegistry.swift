@@ -8,11 +8,14 @@ public struct ProcessorEnvironment: Sendable {
     /// The folder of the config file; relative table paths in processor options are taken from here.
     public var configDirectory: URL
     public var logger: Logger
+    /// The name the pipeline gives the processor being built (several instances of one type differ here).
+    public var instanceName: String
 
-    public init(root: DataRoot, configDirectory: URL, logger: Logger) {
+    public init(root: DataRoot, configDirectory: URL, logger: Logger, instanceName: String = "") {
         self.root = root
         self.configDirectory = configDirectory
         self.logger = logger
+        self.instanceName = instanceName
     }
 
     /// `path` as written in a processor's options: absolute, or relative to the config's folder.

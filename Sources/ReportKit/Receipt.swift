@@ -40,7 +40,7 @@ public struct Receipt: Sendable, Codable, Equatable {
         self.findings = FindingCounts(document?.findings ?? [])
         self.duplicateOf = duplicateOf
         self.reason = reason
-        self.at = ISO8601DateFormatter.reportd.string(from: at)
+        self.at = Timestamp.string(from: at)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -63,11 +63,10 @@ public struct Receipt: Sendable, Codable, Equatable {
     }
 }
 
-extension ISO8601DateFormatter {
-    /// Internet date-time with seconds and zone, as every timestamp reportd writes.
-    public static var reportd: ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
+/// Every timestamp reportd writes: ISO 8601 with fractional seconds, in UTC.
+public enum Timestamp {
+    /// Formatted by swift-foundation's `ISO8601FormatStyle`, a value type safe to use from any worker.
+    public static func string(from date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

@@ -1,4 +1,5 @@
 import ArchiveProcessor
+import ExecProcessor
 import ReportKit
 import SectionsProcessor
 
@@ -9,6 +10,9 @@ enum BuiltinProcessors {
         registry.register(SectionSplitter.self) { configuration, environment in try SectionSplitter(configuration: configuration, environment: environment) }
         registry.register(ArchiveWriter.self) { configuration, environment in
             ArchiveWriter(configuration: configuration, root: environment.root)
+        }
+        registry.register(ExecProcessor.self) { configuration, environment in
+            try ExecProcessor(configuration: configuration, environment: environment)
         }
         return registry
     }

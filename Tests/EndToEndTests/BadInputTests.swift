@@ -40,8 +40,8 @@ import Glibc
         ]
     }
 
-    @Test func everyBadInputEndsFailedWithAReasonOrProcessedAndTheDaemonLives() throws {
-        let daemon = try Daemon(label: "bad", config: "[intake]\nmax_bytes = 12582912\ndocx_max_uncompressed_bytes = 4194304\n")
+    @Test func everyBadInputEndsFailedWithAReasonOrProcessedAndTheDaemonLives() async throws {
+        let daemon = try await Daemon(label: "bad", config: "[intake]\nmax_bytes = 12582912\ndocx_max_uncompressed_bytes = 4194304\n")
         defer { daemon.stop() }
         let corpus = try Self.corpus()
         var names = corpus.map(\.0)
@@ -66,7 +66,7 @@ import Glibc
         names += ["passwd.txt", "fifo.txt", "folder.txt", "hardlink.txt"]
 
         let receipts = { Set(daemon.contents("outbox").filter { !$0.hasPrefix(".") }) }
-        daemon.wait(until: .seconds(180), "a receipt for each of \(names.count) inputs") {
+        await daemon.wait(until: .seconds(180), "a receipt for each of \(names.count) inputs") {
             receipts().count >= names.count && daemon.contents("spool").isEmpty
         }
         #expect(daemon.process.isRunning, "the daemon must survive the corpus")

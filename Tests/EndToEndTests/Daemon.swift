@@ -18,14 +18,14 @@ final class Daemon: @unchecked Sendable {
 
     /// Writes a config for `root` and starts the daemon; returns once it logs that it watches the inbox.
     init(label: String, config extra: String = "", pipeline: [String] = ["sections", "archive"],
-         environment: [String: String] = [:], start: Bool = true) throws {
+         environment: [String: String] = [:], start: Bool = true) async throws {
         root = temporaryRoot(label)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
         config = root.appendingPathExtension("toml")
         self.environment = environment
         process = Process()
         try Daemon.configText(root: root, pipeline: pipeline, extra: extra).write(to: config, atomically: true, encoding: .utf8)
-        if start { try self.start() }
+        if start { try await self.start() }
     }
 
     static func configText(root: URL, pipeline: [String], extra: String = "") -> String {
@@ -40,7 +40,7 @@ final class Daemon: @unchecked Sendable {
     }
 
     /// Starts (or restarts) the daemon and waits until it watches the inbox.
-    func start() throws {
+    func start() async throws {
         let ready = log.count(of: "watching the inbox")
         process = Process()
         process.executableURL = reportdBinary
@@ -53,15 +53,15 @@ final class Daemon: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         log.follow(pipe.fileHandleForReading)
-        guard log.wait(for: "watching the inbox", count: ready + 1, deadline: .seconds(60)) else {
+        guard await log.wait(for: "watching the inbox", count: ready + 1, deadline: .seconds(60)) else {
             throw DaemonError(description: "reportd did not start:\n\(log.text)")
         }
     }
 
     /// Waits until `count` lines containing `text` have been logged since the first start.
     @discardableResult
-    func wait(for text: String, count: Int = 1, deadline: Duration = .seconds(120)) -> Bool {
-        let seen = log.wait(for: text, count: count, deadline: deadline)
+    func wait(for text: String, count: Int = 1, deadline: Duration = .seconds(120)) async -> Bool {
+        let seen = await log.wait(for: text, count: count, deadline: deadline)
         if !seen { Issue.record("waited in vain for \(count) × '\(text)'; saw \(log.count(of: text))\n\(log.tail)") }
         return seen
     }
@@ -70,7 +70,7 @@ final class Daemon: @unchecked Sendable {
 
     /// Waits until `condition` holds, checking it again after each line the daemon logs.
     @discardableResult
-    func wait(until deadline: Duration = .seconds(120), _ what: String, _ condition: () -> Bool) -> Bool {
+    func wait(until deadline: Duration = .seconds(120), _ what: String, _ condition: () -> Bool) async -> Bool {
         let end = ContinuousClock.now + deadline
         while !condition() {
             let remaining = end - ContinuousClock.now
@@ -78,7 +78,7 @@ final class Daemon: @unchecked Sendable {
                 Issue.record("waited in vain until \(what)\n\(log.tail)")
                 return false
             }
-            _ = log.wait(forLines: log.lineCount + 1, deadline: min(remaining, .seconds(1)))
+            _ = await log.wait(forLines: log.lineCount + 1, deadline: min(remaining, .seconds(1)))
         }
         return true
     }
@@ -90,24 +90,32 @@ final class Daemon: @unchecked Sendable {
     }
 
     /// Waits for the process to end and returns its exit status (or the signal's number + 128).
-    func waitForExit(deadline: Duration = .seconds(60)) -> Int32 {
-        let end = ContinuousClock.now + deadline
-        while process.isRunning {
-            if ContinuousClock.now > end {
-                Issue.record("reportd did not exit within \(deadline)")
-                signal(SIGKILL)
-            }
+    func waitForExit(deadline: Duration = .seconds(60)) async -> Int32 {
+        let process = process
+        let exited = await offPool {
+            let end = Date(timeIntervalSinceNow: 60)
+            while process.isRunning, Date() < end { usleep(2_000) }
+            return !process.isRunning
+        }
+        if !exited {
+            Issue.record("reportd did not exit within \(deadline)")
+            signal(SIGKILL)
             process.waitUntilExit()
         }
         return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
 
-    /// Stops the daemon with SIGTERM, waits for it, and removes the root.
-    func stop() {
+    /// Stops the daemon with SIGTERM and waits for it (in a defer, where nothing can be awaited).
+    func stopBlocking() {
         if process.isRunning {
             signal(SIGTERM)
-            _ = waitForExit()
+            process.waitUntilExit()
         }
+    }
+
+    /// Stops the daemon with SIGTERM and waits for it.
+    func stop() {
+        stopBlocking()
     }
 
     deinit {
@@ -171,7 +179,16 @@ final class LogLines: @unchecked Sendable {
         return lines.count { $0.contains(text) }
     }
 
-    func wait(for text: String, count: Int, deadline: Duration) -> Bool {
+    func wait(for text: String, count: Int, deadline: Duration) async -> Bool {
+        await offPool { self.blockingWait(for: text, count: count, deadline: deadline) }
+    }
+
+    /// Waits until at least `count` lines have been read.
+    func wait(forLines count: Int, deadline: Duration) async -> Bool {
+        await offPool { self.blockingWait(forLines: count, deadline: deadline) }
+    }
+
+    private func blockingWait(for text: String, count: Int, deadline: Duration) -> Bool {
         let (seconds, attoseconds) = deadline.components
         let end = Date(timeIntervalSinceNow: Double(seconds) + Double(attoseconds) / 1e18)
         condition.lock()
@@ -188,8 +205,7 @@ final class LogLines: @unchecked Sendable {
         return lines.count
     }
 
-    /// Waits until at least `count` lines have been read.
-    func wait(forLines count: Int, deadline: Duration) -> Bool {
+    private func blockingWait(forLines count: Int, deadline: Duration) -> Bool {
         let (seconds, attoseconds) = deadline.components
         let end = Date(timeIntervalSinceNow: Double(seconds) + Double(attoseconds) / 1e18)
         condition.lock()
@@ -218,4 +234,12 @@ func uniqueReport(_ index: Int, base: Int = 0) throws -> Data {
     var data = try Data(contentsOf: demoReports[(index + base) % demoReports.count])
     data.append(Data("\n附：报送编号\(index)-\(base)\n".utf8))
     return data
+}
+
+/// Runs a blocking wait on a thread of its own, so that it never holds one of the few threads
+/// Swift concurrency runs every test's async work on.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct FuzzCorpusTests {
     /// The fuzzing seed corpus, and any crash found since and added to it, replays without a crash.
-    @Test func seedCorpusReplaysCleanly() throws {
+    @Test func seedCorpusReplaysCleanly() async throws {
         let replay = reportdBinary.deletingLastPathComponent().appendingPathComponent("reportd-fuzz")
         let process = Process()
         process.executableURL = replay

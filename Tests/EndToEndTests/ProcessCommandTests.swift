@@ -4,11 +4,11 @@ import Testing
 @Suite struct ProcessCommandTests {
     let config = repository.appendingPathComponent("config/reportd.toml").path
 
-    @Test func processesTheDemoReportsIntoArchiveAndOutbox() throws {
+    @Test func processesTheDemoReportsIntoArchiveAndOutbox() async throws {
         let root = temporaryRoot("process")
         let reports = demoReports
         #expect(reports.count == 5)
-        let run = try reportd(["process", "--config", config, "--root", root.path] + reports.map(\.path))
+        let run = try await reportd(["process", "--config", config, "--root", root.path] + reports.map(\.path))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("processed 5"))
 
@@ -16,7 +16,7 @@ import Testing
         #expect(documents.count == 5)
         for document in documents {
             let fields = try json(document)
-            #expect(Set(fields.keys) == ["id", "source", "meta", "sections", "metrics", "findings", "duplicate", "provenance"])
+            #expect(Set(fields.keys) == ["id", "source", "meta", "sections", "metrics", "findings", "duplicate", "provenance", "tags"])
             let id = try #require(fields["id"] as? String)
             #expect(id.hasPrefix("sha256:") && id.count == 71)
             #expect(document.deletingLastPathComponent().lastPathComponent == String(id.dropFirst(7)))
@@ -41,7 +41,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: reports[0].path), "process must leave its input where it was")
     }
 
-    @Test func badFilesFailWithReasonsAndANonZeroExit() throws {
+    @Test func badFilesFailWithReasonsAndANonZeroExit() async throws {
         let root = temporaryRoot("bad")
         let inputs = temporaryRoot("inputs")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
@@ -52,7 +52,7 @@ import Testing
         ]
         for (name, data) in cases { try data.write(to: inputs.appendingPathComponent(name)) }
         let good = demoReports[0]
-        let run = try reportd(["process", "--config", config, "--root", root.path, good.path]
+        let run = try await reportd(["process", "--config", config, "--root", root.path, good.path]
                               + cases.map { inputs.appendingPathComponent($0.0).path })
         #expect(run.status != 0)
         #expect(run.stdout.contains("processed 1"))
@@ -67,11 +67,11 @@ import Testing
         #expect(run.stderr.contains("outcome=failed"))
     }
 
-    @Test func sameFileTwiceIsArchivedOnce() throws {
+    @Test func sameFileTwiceIsArchivedOnce() async throws {
         let root = temporaryRoot("twice")
         let report = demoReports[1]
         for _ in 0..<2 {
-            let run = try reportd(["process", "--config", config, "--root", root.path, report.path])
+            let run = try await reportd(["process", "--config", config, "--root", root.path, report.path])
             #expect(run.status == 0)
         }
         #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
@@ -79,17 +79,17 @@ import Testing
 }
 
 @Suite struct CheckConfigCommandTests {
-    @Test func shippedConfigIsAccepted() throws {
-        let run = try reportd(["check-config", "--config", repository.appendingPathComponent("config/reportd.toml").path])
+    @Test func shippedConfigIsAccepted() async throws {
+        let run = try await reportd(["check-config", "--config", repository.appendingPathComponent("config/reportd.toml").path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("ok"))
     }
 
-    @Test func badConfigExitsOneNamingKeyAndLine() throws {
+    @Test func badConfigExitsOneNamingKeyAndLine() async throws {
         let file = temporaryRoot("config").appendingPathExtension("toml")
         try "root = \"/tmp/x\"\npipeline = [\"sections\", \"archive\"]\n\n[processors.archive]\nfsync = \"yes\"\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let run = try reportd(["check-config", "--config", file.path])
+        let run = try await reportd(["check-config", "--config", file.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(file.path):5: key 'processors.archive.fsync'"))
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import reportd
 
 @Suite struct RegistryTests {
-    @Test func everyPluginFolderIsRegistered() throws {
+    @Test func everyPluginFolderIsRegistered() async throws {
         let plugins = try FileManager.default.contentsOfDirectory(
             at: repository.appendingPathComponent("Plugins"), includingPropertiesForKeys: [.isDirectoryKey])
             .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
@@ -15,7 +15,7 @@ import Testing
         }
     }
 
-    @Test func everyPluginFolderIsSelfContained() throws {
+    @Test func everyPluginFolderIsSelfContained() async throws {
         let folder = repository.appendingPathComponent("Plugins")
         for plugin in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !plugin.hasPrefix(".") {
             for item in ["Sources", "Tests", "README.md", "\(plugin.lowercased()).sample.toml"] {

@@ -32,7 +32,7 @@ struct Finished {
 }
 
 /// Runs `reportd` with `arguments` to completion (or kills it at the deadline) and returns what it printed.
-func reportd(_ arguments: [String], environment: [String: String] = [:], deadline: Duration = .seconds(120)) throws -> Finished {
+func reportd(_ arguments: [String], environment: [String: String] = [:], deadline: Duration = .seconds(120)) async throws -> Finished {
     let process = Process()
     process.executableURL = reportdBinary
     process.arguments = arguments
@@ -51,9 +51,11 @@ func reportd(_ arguments: [String], environment: [String: String] = [:], deadlin
     process.terminationHandler = { _ in exited.signal() }
     try process.run()
     let (seconds, attoseconds) = deadline.components
-    if exited.wait(timeout: .now() + Double(seconds) + Double(attoseconds) / 1e18) == .timedOut {
+    let timeout = Double(seconds) + Double(attoseconds) / 1e18
+    let finished = await offPool { exited.wait(timeout: .now() + timeout) == .success }
+    if !finished {
         process.terminate()
-        exited.wait()
+        process.waitUntilExit()
         Issue.record("reportd \(arguments) did not finish within \(deadline)")
     }
     return Finished(status: process.terminationStatus,

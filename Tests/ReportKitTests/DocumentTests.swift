@@ -8,7 +8,7 @@ import Testing
         var document = EmbeddedPipeline.document("一、总体情况\n正文")
         document.sections = [Section(level: 1, marker: "一、", number: 1, title: "总体情况", span: Span(0, 9))]
         let json = try #require(JSONSerialization.jsonObject(with: document.jsonData()) as? [String: Any])
-        #expect(Set(json.keys) == ["id", "source", "meta", "sections", "metrics", "findings", "duplicate", "provenance"])
+        #expect(Set(json.keys) == ["id", "source", "meta", "sections", "metrics", "findings", "duplicate", "provenance", "tags"])
         #expect(json["duplicate"] is NSNull)
         let meta = try #require(json["meta"] as? [String: Any])
         #expect(Set(meta.keys) == ["issuer", "year", "date", "title"])
