@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
 /// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
-let processors = ["Archive", "Sections"]
+let processors = ["Archive", "Dedupe", "Sections"]
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reportd", "ReportKit", "ReportKitTesting"],
+            dependencies: ["reportd", "ReportKit", "ReportStore", "ReportKitTesting"],
             swiftSettings: swiftSettings
         ),
     ]
@@ -109,9 +109,17 @@ for name in processors {
         ),
         .testTarget(
             name: "\(name)ProcessorTests",
-            dependencies: [.target(name: "\(name)Processor"), "ReportKit", "ReportKitTesting"],
+            dependencies: [.target(name: "\(name)Processor"), "ReportKit", "ReportStore", "ReportKitTesting"],
             path: "Plugins/\(name)/Tests",
             swiftSettings: swiftSettings
         ),
     ]
 }
+
+/// The dedupe benchmark: a labelled corpus generator and timings, printed; never part of `swift test`.
+package.targets.append(.executableTarget(
+    name: "dedupe-bench",
+    dependencies: ["DedupeProcessor", "ReportStore", "ReportKit"],
+    path: "Plugins/Dedupe/Bench",
+    swiftSettings: swiftSettings
+))
