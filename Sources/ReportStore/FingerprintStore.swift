@@ -61,6 +61,17 @@ public struct ParagraphSource: Sendable, Equatable {
     public var span: Span
 }
 
+/// What the catalogue holds that matches one fingerprint.
+public struct FingerprintLookup: Sendable {
+    /// The arrival that fingerprinted this very report before, if one did.
+    public var arrival: FingerprintArrival?
+    /// The first processed report with the same normalised text.
+    public var sameText: String?
+    public var candidates: [NearCandidate]
+    /// Paragraph key → where a processed report holds it.
+    public var paragraphs: [Int64: ParagraphSource]
+}
+
 /// The dedupe tables of the catalogue: every lookup is an index seek, every write an idempotent upsert.
 ///
 /// Only reports whose catalogue status is `processed` are ever matched: a report whose chain
@@ -102,23 +113,31 @@ public struct FingerprintStore: Sendable {
 
     /// The arrival that fingerprinted report `id`, or nil when it was never fingerprinted.
     public func arrival(of id: String) throws -> FingerprintArrival? {
-        try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
+        try pool.read { db in try Self.arrival(of: id, in: db) }
+    }
+
+    static func arrival(of id: String, in db: Database) throws -> FingerprintArrival? {
+        do {
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT r.file, r.received, c.status FROM dedupe_report r LEFT JOIN report c ON c.id = r.reportId
                 WHERE r.reportId = ?
-                """, arguments: [id])
+                """), arguments: [id])
             return row.map { FingerprintArrival(file: $0["file"], received: $0["received"], status: $0["status"]) }
         }
     }
 
     /// The first processed report other than `id` whose normalised text hashes to `textHash`.
     public func firstProcessed(textHash: String, excluding id: String) throws -> String? {
-        try pool.read { db in
-            try String.fetchOne(db, sql: """
+        try pool.read { db in try Self.firstProcessed(textHash: textHash, excluding: id, in: db) }
+    }
+
+    static func firstProcessed(textHash: String, excluding id: String, in db: Database) throws -> String? {
+        do {
+            return try String.fetchOne(db.cachedStatement(sql: """
                 SELECT r.reportId FROM dedupe_report r JOIN report c ON c.id = r.reportId
                 WHERE r.textHash = ? AND r.reportId != ? AND c.status = 'processed'
                 ORDER BY r.ref LIMIT 1
-                """, arguments: [textHash, id])
+                """), arguments: [textHash, id])
         }
     }
 
@@ -127,12 +146,17 @@ public struct FingerprintStore: Sendable {
     /// Each key contributes at most `perKey` of its latest reports, and at most `limit` candidates
     /// come back, so a band key shared by thousands of reports costs no more than a rare one.
     public func nearCandidates(bandKeys: [Int64], excluding id: String, perKey: Int, limit: Int) throws -> [NearCandidate] {
-        try pool.read { db in
-            let lists = try Optional<String>.fetchAll(db, sql: """
+        try pool.read { db in try Self.nearCandidates(bandKeys: bandKeys, excluding: id, perKey: perKey, limit: limit, in: db) }
+    }
+
+    static func nearCandidates(bandKeys: [Int64], excluding id: String, perKey: Int, limit: Int,
+                               in db: Database) throws -> [NearCandidate] {
+        do {
+            let lists = try Optional<String>.fetchAll(db.cachedStatement(sql: """
                 SELECT (SELECT group_concat(ref) FROM
                           (SELECT ref FROM dedupe_band WHERE key = k.value ORDER BY ref DESC LIMIT ?))
                 FROM json_each(?) k
-                """, arguments: [perKey, Self.json(bandKeys)])
+                """), arguments: [perKey, Self.json(bandKeys)])
             var hits: [Int64: Int] = [:]
             for case let list? in lists {
                 for ref in list.split(separator: ",") {
@@ -141,12 +165,12 @@ public struct FingerprintStore: Sendable {
             }
             guard !hits.isEmpty else { return [] }
             let ranked = hits.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(limit)
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT r.ref, r.reportId, r.shingles FROM json_each(?) k
                 JOIN dedupe_report r ON r.ref = k.value
                 JOIN report c ON c.id = r.reportId AND c.status = 'processed'
                 WHERE r.reportId != ?
-                """, arguments: [Self.json(ranked.map(\.key)), id])
+                """), arguments: [Self.json(ranked.map(\.key)), id])
             return rows.map { row in
                 let ref: Int64 = row["ref"]
                 return NearCandidate(reportId: row["reportId"], shingles: Self.hashes(from: row["shingles"]),
@@ -157,10 +181,15 @@ public struct FingerprintStore: Sendable {
 
     /// For each key held by a processed report other than `id`: the earliest such report and its paragraph.
     public func sharedParagraphs(keys: [Int64], excluding id: String) throws -> [Int64: ParagraphSource] {
+        try pool.read { db in try Self.sharedParagraphs(keys: keys, excluding: id, in: db) }
+    }
+
+    static func sharedParagraphs(keys: [Int64], excluding id: String, in db: Database) throws -> [Int64: ParagraphSource] {
         guard !keys.isEmpty else { return [:] }
-        return try pool.read { db in
-            let ownRef = try Int64.fetchOne(db, sql: "SELECT ref FROM dedupe_report WHERE reportId = ?", arguments: [id]) ?? -1
-            let found = try Row.fetchAll(db, sql: """
+        do {
+            let ownRef = try Int64.fetchOne(db.cachedStatement(sql: "SELECT ref FROM dedupe_report WHERE reportId = ?"),
+                                            arguments: [id]) ?? -1
+            let found = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT k.value AS key, (
                     SELECT p.ref || ',' || p.start || ',' || p."end" FROM dedupe_paragraph p
                     JOIN dedupe_report r ON r.ref = p.ref
@@ -168,7 +197,7 @@ public struct FingerprintStore: Sendable {
                     WHERE p.key = k.value AND p.ref != ?
                     ORDER BY p.ref LIMIT 1) AS hit
                 FROM json_each(?) k
-                """, arguments: [ownRef, Self.json(keys)])
+                """), arguments: [ownRef, Self.json(keys)])
             var places: [Int64: (ref: Int64, span: Span)] = [:]
             for row in found {
                 guard let hit: String = row["hit"] else { continue }
@@ -178,10 +207,10 @@ public struct FingerprintStore: Sendable {
             }
             guard !places.isEmpty else { return [:] }
             let refs = Set(places.values.map(\.ref))
-            let reports = try Row.fetchAll(db, sql: """
+            let reports = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT r.ref, r.reportId, c.file, c.issuer FROM json_each(?) k
                 JOIN dedupe_report r ON r.ref = k.value JOIN report c ON c.id = r.reportId
-                """, arguments: [Self.json(Array(refs))])
+                """), arguments: [Self.json(Array(refs))])
             var byRef: [Int64: Row] = [:]
             for row in reports { byRef[row["ref"]] = row }
             var sources: [Int64: ParagraphSource] = [:]
@@ -194,15 +223,39 @@ public struct FingerprintStore: Sendable {
         }
     }
 
-    /// Writes one report's fingerprint, replacing whatever an earlier run wrote for the same report.
-    public func save(_ fingerprint: ReportFingerprint) throws {
-        try pool.write { db in try Self.upsert(fingerprint, in: db) }
+    /// Everything dedupe asks about one fingerprint, read in one transaction.
+    public func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int) throws -> FingerprintLookup {
+        try pool.read { db in
+            let id = fingerprint.reportId
+            return FingerprintLookup(
+                arrival: try Self.arrival(of: id, in: db),
+                sameText: try Self.firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db),
+                candidates: try Self.nearCandidates(bandKeys: fingerprint.bandKeys, excluding: id, perKey: perKey,
+                                                    limit: limit, in: db),
+                paragraphs: try Self.sharedParagraphs(keys: fingerprint.paragraphs.map(\.key), excluding: id, in: db))
+        }
     }
 
-    /// Writes many fingerprints in one transaction (imports and benchmarks).
+    /// Writes one report's fingerprint, replacing whatever an earlier run wrote for the same report.
+    public func save(_ fingerprint: ReportFingerprint) throws {
+        try save(batch: [fingerprint])
+    }
+
+    /// Writes fingerprints in one transaction, replacing whatever earlier runs wrote for the same reports.
+    ///
+    /// The commit does not fsync (synchronous = NORMAL for this transaction only): a fingerprint
+    /// is derived data, and the outcome the report flow records next, with the connection's own
+    /// setting, syncs the write-ahead log and with it these pages. Lost before that, the report
+    /// has no outcome either and is processed again.
     public func save(batch fingerprints: [ReportFingerprint]) throws {
-        try pool.write { db in
-            for fingerprint in fingerprints { try Self.upsert(fingerprint, in: db) }
+        try pool.writeWithoutTransaction { db in
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+            try db.inTransaction {
+                for fingerprint in fingerprints { try Self.upsert(fingerprint, in: db) }
+                return .commit
+            }
         }
     }
 
@@ -217,7 +270,7 @@ public struct FingerprintStore: Sendable {
 
     private static func upsert(_ fingerprint: ReportFingerprint, in db: Database) throws {
         let ref: Int64
-        if let existing = try Int64.fetchOne(db, sql: "SELECT ref FROM dedupe_report WHERE reportId = ?",
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT ref FROM dedupe_report WHERE reportId = ?"),
                                              arguments: [fingerprint.reportId]) {
             ref = existing
             try db.execute(sql: """
@@ -227,9 +280,9 @@ public struct FingerprintStore: Sendable {
             try db.execute(sql: "DELETE FROM dedupe_band WHERE ref = ?", arguments: [ref])
             try db.execute(sql: "DELETE FROM dedupe_paragraph WHERE ref = ?", arguments: [ref])
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO dedupe_report (reportId, textHash, file, received, shingles) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [fingerprint.reportId, fingerprint.textHash, fingerprint.file, fingerprint.received,
+                """).execute(arguments: [fingerprint.reportId, fingerprint.textHash, fingerprint.file, fingerprint.received,
                                  blob(from: fingerprint.shingles)])
             ref = db.lastInsertedRowID
         }

@@ -29,26 +29,25 @@ public struct DuplicateDetector: Processor {
         let text = ScalarText(document.text)
         let fingerprint = fingerprinter.fingerprint(of: document, text: text)
 
-        if let arrival = try store.arrival(of: document.id), arrival.status == "processed",
+        let found = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
+        if let arrival = found.arrival, arrival.status == "processed",
            arrival.file != document.source.name || arrival.received != document.source.received {
             document.duplicate = DuplicateReference(of: document.id, kind: .exact, similarity: 1)
             return .stop
         }
-        if let first = try store.firstProcessed(textHash: fingerprint.textHash, excluding: document.id) {
+        if let first = found.sameText {
             document.duplicate = DuplicateReference(of: first, kind: .text, similarity: 1)
             return .stop
         }
-        document.duplicate = try closestNear(fingerprint, in: store)
+        document.duplicate = closestNear(fingerprint, among: found.candidates)
         document.findings += repeatedPassages.findings(in: text)
-        document.findings += try sharedParagraphs(fingerprint, text: text, in: store, near: document.duplicate?.of)
+        document.findings += sharedParagraphs(fingerprint, text: text, sources: found.paragraphs, near: document.duplicate?.of)
         try store.save(fingerprint)
         return .proceed
     }
 
     /// The candidate with the highest exact Jaccard similarity, when it reaches the threshold.
-    func closestNear(_ fingerprint: ReportFingerprint, in store: FingerprintStore) throws -> DuplicateReference? {
-        let candidates = try store.nearCandidates(bandKeys: fingerprint.bandKeys, excluding: fingerprint.reportId,
-                                                  perKey: configuration.candidates * 2, limit: configuration.candidates)
+    func closestNear(_ fingerprint: ReportFingerprint, among candidates: [NearCandidate]) -> DuplicateReference? {
         var best: (id: String, similarity: Double)?
         for candidate in candidates {
             let similarity = Fingerprinter.similarity(fingerprint.shingles, candidate.shingles)
@@ -60,9 +59,8 @@ public struct DuplicateDetector: Processor {
     }
 
     /// A `dedupe.shared-paragraph` finding for each paragraph an archived report (other than the near original) also holds.
-    func sharedParagraphs(_ fingerprint: ReportFingerprint, text: ScalarText, in store: FingerprintStore,
-                          near: String?) throws -> [Finding] {
-        let sources = try store.sharedParagraphs(keys: fingerprint.paragraphs.map(\.key), excluding: fingerprint.reportId)
+    func sharedParagraphs(_ fingerprint: ReportFingerprint, text: ScalarText, sources: [Int64: ParagraphSource],
+                          near: String?) -> [Finding] {
         guard !sources.isEmpty else { return [] }
         var reported = Set<Int64>()
         return fingerprint.paragraphs.compactMap { paragraph in

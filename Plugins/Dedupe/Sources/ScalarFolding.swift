@@ -9,6 +9,9 @@ struct ScalarFolding: Sendable {
     static let content = ScalarFolding(keepsPunctuation: false, foldsDigits: false)
     static let passage = ScalarFolding(keepsPunctuation: false, foldsDigits: true)
 
+    /// The ideographs Chinese numbers are written with; the common ideographs skip the slower property lookup.
+    static let numeralIdeographs: Set<UInt32> = Set("零一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
+
     /// The folded value of `scalar`, or nil when it does not count.
     func fold(_ scalar: Unicode.Scalar) -> UInt32? {
         var value = scalar.value
@@ -19,6 +22,12 @@ struct ScalarFolding: Sendable {
             if value >= 0x30 && value <= 0x39 { return foldsDigits ? 0x30 : value }
             let isLetter = (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
             return isLetter || keepsPunctuation ? value | (isLetter ? 0x20 : 0) : nil
+        }
+        if (0x4E00...0x9FFF).contains(value) {
+            return foldsDigits && Self.numeralIdeographs.contains(value) ? 0x30 : value
+        }
+        if (0x3001...0x303F).contains(value), value != 0x3005, value != 0x3007 {
+            return keepsPunctuation ? value : nil
         }
         let properties = Unicode.Scalar(value)!.properties
         if properties.isWhitespace { return nil }
