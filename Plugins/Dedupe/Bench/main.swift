@@ -2,10 +2,16 @@ import DedupeProcessor
 import Foundation
 import ReportKit
 
-// dedupe-bench [--quick] [--no-sweep] [--sizes 1000,100000,1000000] [--folder DIR]
+// dedupe-bench [--quick] [--no-sweep] [--no-scale] [--sizes 1000,100000,1000000] [--folder DIR] [--sweep-folder DIR]
 // Prints pair precision/recall/F1 on a generated labelled corpus, the dedupe step's reports per
 // second on one core, and its per-report cost as the catalogue grows. Run it in release:
 //   swift run -c release dedupe-bench
+
+/// Prints a line and flushes it at once, so a long run can be followed.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
+}
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -23,25 +29,30 @@ var generator = CorpusGenerator(seed: 2024)
 let corpus = generator.corpus(bases: quick ? 100 : 400, unrelated: quick ? 300 : 1200, fractions: fractions)
 let kinds = Dictionary(grouping: corpus, by: \.kind).mapValues(\.count)
 let averageLength = corpus.map { $0.text.unicodeScalars.count }.reduce(0, +) / corpus.count
-print("corpus: \(corpus.count) reports (base \(kinds[.base] ?? 0), variant \(kinds[.variant] ?? 0), re-encoded copy \(kinds[.copy] ?? 0), unrelated \(kinds[.unrelated] ?? 0)); edit fractions \(fractions); \(averageLength) characters on average")
+say("corpus: \(corpus.count) reports (base \(kinds[.base] ?? 0), variant \(kinds[.variant] ?? 0), re-encoded copy \(kinds[.copy] ?? 0), unrelated \(kinds[.unrelated] ?? 0)); edit fractions \(fractions); \(averageLength) characters on average")
 
 func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 
+// The sweep measures quality only; its catalogues may live on a RAM disk.
+let sweepFolder = option("--sweep-folder").map { URL(fileURLWithPath: $0).appendingPathComponent("dedupe-sweep-\(UUID().uuidString)") } ?? folder
+try FileManager.default.createDirectory(at: sweepFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: sweepFolder) }
+
 if !arguments.contains("--no-sweep") {
-    print("\n## parameter sweep (best threshold per row; F1 at 0.5)")
-    print("shingle  perms  bands  best-t  P      R      F1     F1@0.5  reports/s")
+    say("\n## parameter sweep (best threshold per row; F1 at 0.5)")
+    say("shingle  perms  bands  best-t  P      R      F1     F1@0.5  reports/s")
     for shingle in [3, 4, 5, 6, 8] {
-        for (permutations, bands) in [(128, 16), (128, 32), (128, 64), (64, 16)] {
+        for (permutations, bands) in [(128, 16), (128, 32), (64, 16)] {
             var configuration = DedupeConfiguration()
             configuration.shingleSize = shingle
             configuration.permutations = permutations
             configuration.bands = bands
             configuration.nearThreshold = 0.01
-            let run = try await CorpusRun(corpus: corpus, configuration: configuration, folder: folder)
+            let run = try await CorpusRun(corpus: corpus, configuration: configuration, folder: sweepFolder)
             let thresholds = stride(from: 0.2, through: 0.8, by: 0.05).map { $0 }
             let best = thresholds.max { run.score(threshold: $0).f1 < run.score(threshold: $1).f1 }!
             let score = run.score(threshold: best)
-            print("\(shingle)        \(permutations)    \(bands)     \(format(best, 2))    \(format(score.precision))  \(format(score.recall))  \(format(score.f1))  \(format(run.score(threshold: 0.5).f1))   \(Int(Double(corpus.count) / run.dedupeSeconds))")
+            say("\(shingle)        \(permutations)    \(bands)     \(format(best, 2))    \(format(score.precision))  \(format(score.recall))  \(format(score.f1))  \(format(run.score(threshold: 0.5).f1))   \(Int(Double(corpus.count) / run.dedupeCPUSeconds))")
         }
     }
 }
@@ -51,11 +62,11 @@ var measured = defaults
 measured.nearThreshold = 0.01
 let run = try await CorpusRun(corpus: corpus, configuration: measured, folder: folder)
 let score = run.score(threshold: defaults.nearThreshold)
-print("\n## defaults: shingle \(defaults.shingleSize), permutations \(defaults.permutations), bands \(defaults.bands), threshold \(defaults.nearThreshold)")
-print("pairs: precision \(format(score.precision))  recall \(format(score.recall))  F1 \(format(score.f1))  (TP \(score.truePositives), FP \(score.falsePositives), positives \(score.positives))")
-print("recall by edit fraction: " + fractions.map { "\($0): \(format(run.recall(editFraction: $0, threshold: defaults.nearThreshold)))" }.joined(separator: "  "))
-print("threshold curve: " + stride(from: 0.3, through: 0.7, by: 0.05).map { "\(format($0, 2))→\(format(run.score(threshold: $0).f1))" }.joined(separator: " "))
-print("dedupe step alone, one worker: \(Int(Double(corpus.count) / run.dedupeCPUSeconds)) reports/s by CPU time (\(format(run.dedupeCPUSeconds * 1e6 / Double(corpus.count), 1)) µs CPU per report), \(Int(Double(corpus.count) / run.dedupeSeconds)) reports/s by wall time; lookups and fingerprint writes included")
+say("\n## defaults: shingle \(defaults.shingleSize), permutations \(defaults.permutations), bands \(defaults.bands), threshold \(defaults.nearThreshold)")
+say("pairs: precision \(format(score.precision))  recall \(format(score.recall))  F1 \(format(score.f1))  (TP \(score.truePositives), FP \(score.falsePositives), positives \(score.positives))")
+say("recall by edit fraction: " + fractions.map { "\($0): \(format(run.recall(editFraction: $0, threshold: defaults.nearThreshold)))" }.joined(separator: "  "))
+say("threshold curve: " + stride(from: 0.3, through: 0.7, by: 0.05).map { "\(format($0, 2))→\(format(run.score(threshold: $0).f1))" }.joined(separator: " "))
+say("dedupe step alone, one worker: \(Int(Double(corpus.count) / run.dedupeCPUSeconds)) reports/s by CPU time (\(format(run.dedupeCPUSeconds * 1e6 / Double(corpus.count), 1)) µs CPU per report), \(Int(Double(corpus.count) / run.dedupeSeconds)) reports/s by wall time; lookups and fingerprint writes included")
 let fingerprinter = Fingerprinter(configuration: defaults)
 let computeStarted = processorSeconds()
 for (index, report) in corpus.enumerated() {
@@ -63,9 +74,11 @@ for (index, report) in corpus.enumerated() {
     _ = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
 }
 let computeSeconds = processorSeconds() - computeStarted
-print("fingerprinting alone (no catalogue): \(Int(Double(corpus.count) / computeSeconds)) reports/s")
+say("fingerprinting alone (no catalogue): \(Int(Double(corpus.count) / computeSeconds)) reports/s")
 
-print("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports)")
+if arguments.contains("--no-scale") { exit(0) }
+
+say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports)")
 var probe = try ScaleProbe(folder: folder, configuration: defaults)
 let probes = Array(corpus.prefix(300))
 var first: Double?
@@ -76,5 +89,5 @@ for (round, size) in sizes.enumerated() {
     _ = try await probe.time(Array(probes.prefix(50)), round: 1000 + round)
     let cost = try await probe.time(probes, round: round)
     first = first ?? cost.median
-    print("catalogue \(size): median \(format(cost.median, 1)) µs wall, mean \(format(cost.mean, 1)) µs wall, \(format(cost.cpuMean, 1)) µs CPU per report; \(format(cost.median / first!, 2))x the first; RSS \(format(residentMegabytes(), 0)) MB; grown in \(format(built, 0)) s")
+    say("catalogue \(size): median \(format(cost.median, 1)) µs wall, mean \(format(cost.mean, 1)) µs wall, \(format(cost.cpuMean, 1)) µs CPU per report; \(format(cost.median / first!, 2))x the first; RSS \(format(residentMegabytes(), 0)) MB; grown in \(format(built, 0)) s")
 }
