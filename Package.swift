@@ -119,7 +119,7 @@ for name in processors {
 /// The dedupe benchmark: a labelled corpus generator and timings, printed; never part of `swift test`.
 package.targets.append(.executableTarget(
     name: "dedupe-bench",
-    dependencies: ["DedupeProcessor", "ReportStore", "ReportKit"],
+    dependencies: ["DedupeProcessor", "ReportStore", "ReportKit", .product(name: "GRDB", package: "GRDB.swift")],
     path: "Plugins/Dedupe/Bench",
     swiftSettings: swiftSettings
 ))

@@ -8,7 +8,7 @@ import ReportStore
 struct Verdict {
     var report: LabelledReport
     var duplicate: DuplicateReference?
-    /// The families of the reports that arrived before this one.
+    /// Whether a report of the same family arrived before this one.
     var hasEarlierRelative: Bool
 }
 
@@ -24,7 +24,6 @@ struct CorpusRun {
         let catalogue = try Catalogue(url: folder.appendingPathComponent("corpus-\(UUID().uuidString).sqlite"))
         let detector = DuplicateDetector(configuration: configuration, catalogue: { catalogue })
         let context = ProcessingContext(logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
-        var idByName: [String: Int] = [:]
         var seenFamilies = Set<Int>()
         let clock = ContinuousClock()
         var elapsed = Duration.zero
@@ -44,13 +43,13 @@ struct CorpusRun {
             verdicts.append(Verdict(report: report, duplicate: document.duplicate,
                                     hasEarlierRelative: seenFamilies.contains(report.family)))
             seenFamilies.insert(report.family)
-            idByName[document.id] = report.family
+            familyById[document.id] = report.family
         }
         dedupeSeconds = elapsed.seconds
         dedupeCPUSeconds = cpu
-        familyById = idByName
     }
 
+    /// The family of every report id seen, for scoring.
     private(set) var familyById: [String: Int] = [:]
 
     static func document(_ report: LabelledReport, index: Int, salt: String = "") -> Document {

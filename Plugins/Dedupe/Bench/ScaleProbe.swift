@@ -1,5 +1,6 @@
 import DedupeProcessor
 import Foundation
+import GRDB
 import Logging
 import ReportKit
 import ReportStore
@@ -8,40 +9,60 @@ import ReportStore
 struct ScaleProbe {
     let catalogue: Catalogue
     let detector: DuplicateDetector
-    var random = SeededGenerator(seed: 99)
+    let url: URL
     private(set) var size = 0
 
     init(folder: URL, configuration: DedupeConfiguration) throws {
-        let catalogue = try Catalogue(url: folder.appendingPathComponent("scale-\(UUID().uuidString).sqlite"))
+        url = folder.appendingPathComponent("scale-\(UUID().uuidString).sqlite")
+        let catalogue = try Catalogue(url: url)
         self.catalogue = catalogue
         detector = DuplicateDetector(configuration: configuration, catalogue: { catalogue })
     }
 
-    /// Adds synthetic processed reports until the catalogue holds `target`, in transactions of 20,000.
+    /// Adds synthetic processed reports until the catalogue holds `target`, in SQL, 50,000 reports a transaction.
+    ///
+    /// Each gets a report row, a fingerprint row with a 64-hash shingle set, `bands` random band keys
+    /// and 5 random paragraph keys: the same rows and indexes a real report has, made without text.
     mutating func grow(to target: Int, bands: Int) throws {
-        let store = FingerprintStore(catalogue: catalogue)
+        let database = try DatabaseQueue(path: url.path)
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -1000000")
+        }
         while size < target {
-            let batch = min(20_000, target - size)
-            var fingerprints: [ReportFingerprint] = []
-            var rows: [(receipt: Receipt, document: Document)] = []
-            fingerprints.reserveCapacity(batch)
-            for index in size..<(size + batch) {
-                let id = "sha256:synthetic-\(index)"
-                let shingles = (0..<64).map { _ in UInt32.random(in: 0...UInt32.max, using: &random) }.sorted()
-                fingerprints.append(ReportFingerprint(
-                    reportId: id, file: "synthetic-\(index).txt", received: "2025-01-01T00:00:00Z",
-                    textHash: String(random.next(), radix: 16) + String(random.next(), radix: 16), shingles: shingles,
-                    bandKeys: (0..<bands).map { _ in Int64(bitPattern: random.next()) },
-                    paragraphs: (0..<5).map { part in ParagraphKey(key: Int64(bitPattern: random.next()), span: Span(part * 100, part * 100 + 80)) }))
-                let document = Document(id: id, source: Source(name: "synthetic-\(index).txt", bytes: 0, format: "txt",
-                                                                 encoding: "utf-8", received: "2025-01-01T00:00:00Z"),
-                                        text: "", original: Data())
-                rows.append((Receipt(status: "processed", file: document.source.name, id: id, archive: "archive/\(index)",
-                                     document: document, duplicateOf: nil, reason: nil, at: Date()), document))
+            let upper = min(size + 50_000, target)
+            try database.inTransaction { db in
+                let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(ref), 0) FROM dedupe_report") ?? 0) + 1
+                try db.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
+                    INSERT INTO report (id, file, format, encoding, bytes, status, archive, sections, metrics,
+                                        errors, warnings, infos, firstSeen, lastSeen)
+                    SELECT 'sha256:synthetic-' || i, 'synthetic-' || i || '.txt', 'txt', 'utf-8', 0, 'processed',
+                           'archive/' || i, 0, 0, 0, 0, 0, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n
+                    """, arguments: [size, upper])
+                try db.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
+                    INSERT INTO dedupe_report (reportId, textHash, file, received, shingles)
+                    SELECT 'sha256:synthetic-' || i, hex(randomblob(16)), 'synthetic-' || i || '.txt',
+                           '2025-01-01T00:00:00Z', randomblob(256) FROM n
+                    """, arguments: [size, upper])
+                try db.execute(sql: """
+                    WITH RECURSIVE b(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM b WHERE j + 1 < ?)
+                    INSERT INTO dedupe_band (key, ref)
+                    SELECT key, ref FROM (SELECT random() AS key, r.ref AS ref FROM dedupe_report r, b WHERE r.ref >= ?)
+                    ORDER BY key
+                    """, arguments: [bands, first])
+                try db.execute(sql: """
+                    WITH RECURSIVE p(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM p WHERE j + 1 < 5)
+                    INSERT INTO dedupe_paragraph (key, ref, start, "end")
+                    SELECT key, ref, start, start + 80 FROM
+                        (SELECT random() AS key, r.ref AS ref, p.j * 100 AS start FROM dedupe_report r, p WHERE r.ref >= ?)
+                    ORDER BY key
+                    """, arguments: [first])
+                return .commit
             }
-            try catalogue.recordAll(rows)
-            try store.save(batch: fingerprints)
-            size += batch
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            size = upper
         }
     }
 
