@@ -27,7 +27,7 @@ struct ScaleProbe {
         let database = try DatabaseQueue(path: url.path)
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
-            try db.execute(sql: "PRAGMA cache_size = -1000000")
+            try db.execute(sql: "PRAGMA cache_size = -200000")
         }
         while size < target {
             let upper = min(size + 50_000, target)
@@ -66,22 +66,44 @@ struct ScaleProbe {
         }
     }
 
-    /// Microseconds per report of the dedupe step (median, mean) over `probes`, none of which is recorded.
-    func time(_ probes: [LabelledReport], round: Int) async throws -> (median: Double, mean: Double, cpuMean: Double) {
+    /// Microseconds per report over `probes`, none of which is recorded: the whole dedupe step (wall median,
+    /// wall mean, CPU mean), and the catalogue lookup alone (wall median, CPU mean).
+    func time(_ probes: [LabelledReport], round: Int, configuration: DedupeConfiguration) async throws -> ProbeCost {
         let context = ProcessingContext(logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let clock = ContinuousClock()
-        var costs: [Double] = []
-        let cpuStarted = processorSeconds()
+        let store = FingerprintStore(catalogue: catalogue)
+        let fingerprinter = Fingerprinter(configuration: configuration)
+        var steps: [Double] = [], lookups: [Double] = []
+        var stepCPU = 0.0, lookupCPU = 0.0
         for (index, probe) in probes.enumerated() {
             var document = CorpusRun.document(probe, index: index, salt: "probe\(round)-")
-            let started = clock.now
+            let fingerprint = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
+            var started = clock.now
+            var cpuStarted = processorSeconds()
+            _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
+            lookupCPU += processorSeconds() - cpuStarted
+            lookups.append((clock.now - started).seconds * 1e6)
+            started = clock.now
+            cpuStarted = processorSeconds()
             _ = try await detector.process(&document, context: context)
-            costs.append((clock.now - started).seconds * 1e6)
+            stepCPU += processorSeconds() - cpuStarted
+            steps.append((clock.now - started).seconds * 1e6)
         }
-        let cpuMean = (processorSeconds() - cpuStarted) * 1e6 / Double(probes.count)
-        costs.sort()
-        return (costs[costs.count / 2], costs.reduce(0, +) / Double(costs.count), cpuMean)
+        steps.sort()
+        lookups.sort()
+        let count = Double(probes.count)
+        return ProbeCost(stepMedian: steps[steps.count / 2], stepMean: steps.reduce(0, +) / count, stepCPU: stepCPU * 1e6 / count,
+                         lookupMedian: lookups[lookups.count / 2], lookupCPU: lookupCPU * 1e6 / count)
     }
+}
+
+/// Microseconds per report at one catalogue size.
+struct ProbeCost {
+    var stepMedian: Double
+    var stepMean: Double
+    var stepCPU: Double
+    var lookupMedian: Double
+    var lookupCPU: Double
 }
 
 /// The resident set size of this process, in megabytes.
