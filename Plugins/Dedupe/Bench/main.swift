@@ -59,40 +59,40 @@ if !arguments.contains("--no-sweep") {
 
 let defaults = DedupeConfiguration()
 if !arguments.contains("--scale-only") {
-var measured = defaults
-measured.nearThreshold = 0.01
-let run = try await CorpusRun(corpus: corpus, configuration: measured, folder: folder)
-let score = run.score(threshold: defaults.nearThreshold)
-say("\n## defaults: shingle \(defaults.shingleSize), permutations \(defaults.permutations), bands \(defaults.bands), threshold \(defaults.nearThreshold)")
-say("pairs: precision \(format(score.precision))  recall \(format(score.recall))  F1 \(format(score.f1))  (TP \(score.truePositives), FP \(score.falsePositives), positives \(score.positives))")
-say("recall by edit fraction: " + fractions.map { "\($0): \(format(run.recall(editFraction: $0, threshold: defaults.nearThreshold)))" }.joined(separator: "  "))
-say("threshold curve: " + stride(from: 0.3, through: 0.7, by: 0.05).map { "\(format($0, 2))→\(format(run.score(threshold: $0).f1))" }.joined(separator: " "))
-say("dedupe step alone, one worker: \(Int(Double(corpus.count) / run.dedupeCPUSeconds)) reports/s by CPU time (\(format(run.dedupeCPUSeconds * 1e6 / Double(corpus.count), 1)) µs CPU per report), \(Int(Double(corpus.count) / run.dedupeSeconds)) reports/s by wall time; lookups and fingerprint writes included")
-let fingerprinter = Fingerprinter(configuration: defaults)
-let computeStarted = processorSeconds()
-for (index, report) in corpus.enumerated() {
-    let document = CorpusRun.document(report, index: index)
-    _ = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
-}
-let computeSeconds = processorSeconds() - computeStarted
-say("fingerprinting alone (no catalogue): \(Int(Double(corpus.count) / computeSeconds)) reports/s")
+    var measured = defaults
+    measured.nearThreshold = 0.01
+    let run = try await CorpusRun(corpus: corpus, configuration: measured, folder: folder)
+    let score = run.score(threshold: defaults.nearThreshold)
+    say("\n## defaults: shingle \(defaults.shingleSize), permutations \(defaults.permutations), bands \(defaults.bands), threshold \(defaults.nearThreshold)")
+    say("pairs: precision \(format(score.precision))  recall \(format(score.recall))  F1 \(format(score.f1))  (TP \(score.truePositives), FP \(score.falsePositives), positives \(score.positives))")
+    say("recall by edit fraction: " + fractions.map { "\($0): \(format(run.recall(editFraction: $0, threshold: defaults.nearThreshold)))" }.joined(separator: "  "))
+    say("threshold curve: " + stride(from: 0.3, through: 0.7, by: 0.05).map { "\(format($0, 2))→\(format(run.score(threshold: $0).f1))" }.joined(separator: " "))
+    say("dedupe step alone, one worker: \(Int(Double(corpus.count) / run.dedupeCPUSeconds)) reports/s by CPU time (\(format(run.dedupeCPUSeconds * 1e6 / Double(corpus.count), 1)) µs CPU per report), \(Int(Double(corpus.count) / run.dedupeSeconds)) reports/s by wall time; lookups and fingerprint writes included")
+    let fingerprinter = Fingerprinter(configuration: defaults)
+    let computeStarted = processorSeconds()
+    for (index, report) in corpus.enumerated() {
+        let document = CorpusRun.document(report, index: index)
+        _ = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
+    }
+    let computeSeconds = processorSeconds() - computeStarted
+    say("fingerprinting alone (no catalogue): \(Int(Double(corpus.count) / computeSeconds)) reports/s")
 }
 
-if arguments.contains("--no-scale") { exit(0) }
-
-say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports, other ones at each size)")
-var probe = try ScaleProbe(folder: folder, configuration: defaults)
-var first: ProbeCost?
-for (round, size) in sizes.enumerated() {
-    let started = Date()
-    try probe.grow(to: size, bands: defaults.bands)
-    let built = Date().timeIntervalSince(started)
-    // Each size gets its own slice of the corpus: probes are not recorded, and a text probed
-    // again would meet its own earlier, never-processed fingerprints in every band.
-    let slice = Array(corpus[(round * 350 % (corpus.count - 350))...].prefix(350))
-    _ = try await probe.time(Array(slice.prefix(50)), round: 1000 + round, configuration: defaults)
-    let cost = try await probe.time(Array(slice.dropFirst(50)), round: round, configuration: defaults)
-    let base = first ?? cost
-    first = base
-    say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(residentMegabytes(), 0)) MB; grown in \(format(built, 0)) s")
+if !arguments.contains("--no-scale") {
+    say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports, other ones at each size)")
+    var probe = try ScaleProbe(folder: folder, configuration: defaults)
+    var first: ProbeCost?
+    for (round, size) in sizes.enumerated() {
+        let started = Date()
+        try probe.grow(to: size, bands: defaults.bands)
+        let built = Date().timeIntervalSince(started)
+        // Each size gets its own slice of the corpus: probes are not recorded, and a text probed
+        // again would meet its own earlier, never-processed fingerprints in every band.
+        let slice = Array(corpus[(round * 350 % (corpus.count - 350))...].prefix(350))
+        _ = try await probe.time(Array(slice.prefix(50)), round: 1000 + round, configuration: defaults)
+        let cost = try await probe.time(Array(slice.dropFirst(50)), round: round, configuration: defaults)
+        let base = first ?? cost
+        first = base
+        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(residentMegabytes(), 0)) MB; grown in \(format(built, 0)) s")
+    }
 }
