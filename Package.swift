@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
 /// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
-let processors = ["Archive", "Exec", "Sections"]
+let processors = ["Archive", "Dedupe", "Exec", "Sections"]
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reportd", "reportd-fuzz", "ReportKit", "ReportKitTesting"],
+            dependencies: ["reportd", "reportd-fuzz", "ReportKit", "ReportStore", "ReportKitTesting"],
             swiftSettings: swiftSettings
         ),
     ]
@@ -118,9 +118,17 @@ for name in processors {
         ),
         .testTarget(
             name: "\(name)ProcessorTests",
-            dependencies: [.target(name: "\(name)Processor"), "ReportKit", "ReportKitTesting"],
+            dependencies: [.target(name: "\(name)Processor"), "ReportKit", "ReportStore", "ReportKitTesting"],
             path: "Plugins/\(name)/Tests",
             swiftSettings: swiftSettings
         ),
     ]
 }
+
+/// The dedupe benchmark: a labelled corpus generator and timings, printed; never part of `swift test`.
+package.targets.append(.executableTarget(
+    name: "dedupe-bench",
+    dependencies: ["DedupeProcessor", "ReportStore", "ReportKit", .product(name: "GRDB", package: "GRDB.swift")],
+    path: "Plugins/Dedupe/Bench",
+    swiftSettings: swiftSettings
+))

@@ -50,6 +50,7 @@ public final class Catalogue: Sendable {
             }
             try db.create(index: "outcome_on_status", on: "outcome", columns: ["status"])
         }
+        FingerprintStore.registerMigration(in: &migrator)
         return migrator
     }
 
@@ -58,13 +59,29 @@ public final class Catalogue: Sendable {
         try pool.write { db in
             if let document, receipt.status != "failed" {
                 var row = ReportRow(document: document, receipt: receipt)
-                if let existing = try ReportRow.fetchOne(db, key: document.id) {
+                let existing = try ReportRow.fetchOne(db, key: document.id)
+                if let existing {
                     row.firstSeen = existing.firstSeen
                 }
-                try row.save(db)
+                // A second arrival of the same bytes leaves the row of the first: its status is the report's.
+                if var existing, receipt.status == "duplicate", receipt.duplicateOf == document.id {
+                    existing.lastSeen = receipt.at
+                    try existing.update(db)
+                } else {
+                    try row.save(db)
+                }
             }
             try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
                            reason: receipt.reason, at: receipt.at).insert(db)
+        }
+    }
+
+    /// Records many processed reports in one transaction (imports and benchmarks); outcomes are not written.
+    public func recordAll(_ entries: [(receipt: Receipt, document: Document)]) throws {
+        try pool.write { db in
+            for (receipt, document) in entries where receipt.status != "failed" {
+                try ReportRow(document: document, receipt: receipt).save(db)
+            }
         }
     }
 

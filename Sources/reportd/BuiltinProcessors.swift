@@ -1,12 +1,19 @@
 import ArchiveProcessor
+import DedupeProcessor
 import ExecProcessor
 import ReportKit
+import ReportStore
 import SectionsProcessor
 
 /// The composition root's list of processors: the only place in Sources/ that names a plugin.
 enum BuiltinProcessors {
-    static func registry() -> ProcessorRegistry {
+    /// `catalogues` opens the catalogue under the data root the first time a processor needs it.
+    static func registry(catalogues: CatalogueProvider) -> ProcessorRegistry {
         var registry = ProcessorRegistry()
+        registry.register(DuplicateDetector.self) { configuration, environment in
+            let url = environment.root.catalogue
+            return DuplicateDetector(configuration: configuration, catalogue: { try catalogues.catalogue(at: url) })
+        }
         registry.register(SectionSplitter.self) { configuration, environment in try SectionSplitter(configuration: configuration, environment: environment) }
         registry.register(ArchiveWriter.self) { configuration, environment in
             ArchiveWriter(configuration: configuration, root: environment.root)

@@ -18,11 +18,12 @@ struct ProcessCommand: AsyncParsableCommand {
 
     func run() async throws {
         var logger = Reportd.makeLogger()
-        let loaded = try options.load(logger: logger)
+        let catalogues = CatalogueProvider()
+        let loaded = try options.load(logger: logger, catalogues: catalogues)
         logger.logLevel = Logger.Level(rawValue: loaded.settings.log.level) ?? .info
         let root = loaded.settings.dataRoot
         try root.create()
-        let catalogue = try Catalogue(url: root.catalogue)
+        let catalogue = try catalogues.catalogue(at: root.catalogue)
         let flow = ReportFlow(root: root, reader: ReportReader(options: loaded.settings.intake),
                               pipeline: loaded.pipeline, catalogue: catalogue, logger: logger)
         let spool = Spool(root: root)

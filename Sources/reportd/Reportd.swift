@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReportKit
+import ReportStore
 
 /// The reportd command line: the daemon and its one-shot companions.
 @main
@@ -41,8 +42,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Loads and checks the config, building its pipeline; a bad file ends the command with exit code 1.
-    func load(logger: Logger) throws -> LoadedConfiguration {
-        let loader = ConfigurationLoader(registry: BuiltinProcessors.registry(), logger: logger)
+    ///
+    /// The processors get `catalogues`, which opens nothing until a report is processed.
+    func load(logger: Logger, catalogues: CatalogueProvider = CatalogueProvider()) throws -> LoadedConfiguration {
+        let loader = ConfigurationLoader(registry: BuiltinProcessors.registry(catalogues: catalogues), logger: logger)
         do {
             return try loader.load(file: configURL, root: root)
         } catch {

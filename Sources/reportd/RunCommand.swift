@@ -16,7 +16,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var logger = Reportd.makeLogger()
-        let loaded = try options.load(logger: logger)
+        let catalogues = CatalogueProvider()
+        let loaded = try options.load(logger: logger, catalogues: catalogues)
         logger.logLevel = Logger.Level(rawValue: loaded.settings.log.level) ?? .info
         let settings = loaded.settings
         let root = settings.dataRoot
@@ -29,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         defer { withExtendedLifetime(lock) {} }
-        let catalogue = try Catalogue(url: root.catalogue)
+        let catalogue = try catalogues.catalogue(at: root.catalogue)
         let live = LiveFlow(DaemonWiring.current(loaded, catalogue: catalogue, logger: logger))
         let notifier = SystemdNotifier()
 
@@ -37,7 +38,8 @@ struct RunCommand: AsyncParsableCommand {
             settings: .init(root: root, recursive: settings.inbox.recursive, workers: settings.inbox.workerCount,
                             retrySeconds: settings.inbox.retrySeconds, retryMaxSeconds: settings.inbox.retryMaxSeconds),
             live: live, notifier: notifier, logger: logger)
-        let reloader = ConfigReloadService(options: options, running: settings, catalogue: catalogue, live: live, logger: logger)
+        let reloader = ConfigReloadService(options: options, running: settings, catalogues: catalogues,
+                                           catalogue: catalogue, live: live, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup),
@@ -65,6 +67,8 @@ enum DaemonWiring {
 struct ConfigReloadService: Service, CustomStringConvertible {
     let options: GlobalOptions
     let running: ReportdConfiguration
+    /// The provider the running catalogue came from, so a reloaded dedupe step shares it.
+    let catalogues: CatalogueProvider
     let catalogue: Catalogue
     let live: LiveFlow
     let logger: Logger
@@ -81,7 +85,7 @@ struct ConfigReloadService: Service, CustomStringConvertible {
     var description: String { "ConfigReloadService" }
 
     private func reload() {
-        let loader = ConfigurationLoader(registry: BuiltinProcessors.registry(), logger: logger)
+        let loader = ConfigurationLoader(registry: BuiltinProcessors.registry(catalogues: catalogues), logger: logger)
         do {
             let loaded = try loader.load(file: options.configURL, root: options.root)
             var restartOnly: [String] = []

@@ -21,7 +21,7 @@ import Testing
             #expect(id.hasPrefix("sha256:") && id.count == 71)
             #expect(document.deletingLastPathComponent().lastPathComponent == String(id.dropFirst(7)))
             let provenance = try #require(fields["provenance"] as? [[String: Any]])
-            #expect(provenance.compactMap { $0["processor"] as? String } == ["sections", "archive"])
+            #expect(provenance.compactMap { $0["processor"] as? String } == ["dedupe", "sections", "archive"])
             let sections = try #require(fields["sections"] as? [[String: Any]])
             #expect(!sections.isEmpty, "no sections in \(document.path)")
             #expect(sections.allSatisfy { $0["level"] as? Int == 1 })
@@ -75,6 +75,28 @@ import Testing
             #expect(run.status == 0)
         }
         #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
+        let receipt = try json(root.appendingPathComponent("outbox/\(report.lastPathComponent).json"))
+        #expect(receipt["status"] as? String == "duplicate")
+        #expect(receipt["duplicate_of"] as? String == receipt["id"] as? String, "the same bytes: the first arrival's id")
+    }
+
+    @Test func theSameTextUnderAnotherNameIsADuplicateNamingTheFirst() async throws {
+        let root = temporaryRoot("retyped")
+        let inputs = temporaryRoot("retyped-inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let original = demoReports[2]
+        let text = try String(contentsOf: original, encoding: .utf8)
+        let copy = inputs.appendingPathComponent("re-sent.txt")
+        try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: copy)
+        let run = try await reportd(["process", "--config", config, "--root", root.path, original.path, copy.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("processed 1, duplicate 1"))
+        let first = try json(root.appendingPathComponent("outbox/\(original.lastPathComponent).json"))
+        let second = try json(root.appendingPathComponent("outbox/re-sent.txt.json"))
+        #expect(second["status"] as? String == "duplicate")
+        #expect(second["duplicate_of"] as? String == first["id"] as? String)
+        #expect(second["id"] as? String != first["id"] as? String)
+        #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
     }
 }
 
@@ -83,6 +105,15 @@ import Testing
         let run = try await reportd(["check-config", "--config", repository.appendingPathComponent("config/reportd.toml").path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("ok"))
+    }
+
+    @Test func checkingAConfigOpensNoCatalogue() async throws {
+        let root = temporaryRoot("check-only")
+        let file = temporaryRoot("check-config").appendingPathExtension("toml")
+        try "root = \"\(root.path)\"\npipeline = [\"dedupe\", \"archive\"]\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try await reportd(["check-config", "--config", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("state").path))
     }
 
     @Test func badConfigExitsOneNamingKeyAndLine() async throws {

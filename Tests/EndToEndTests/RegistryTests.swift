@@ -1,4 +1,5 @@
 import Foundation
+import ReportStore
 import Testing
 @testable import reportd
 
@@ -9,7 +10,7 @@ import Testing
             .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
             .map { $0.lastPathComponent.lowercased() }
         #expect(!plugins.isEmpty)
-        let registry = BuiltinProcessors.registry()
+        let registry = BuiltinProcessors.registry(catalogues: CatalogueProvider())
         for plugin in plugins {
             #expect(registry.contains(plugin), "Plugins/\(plugin) is not registered in BuiltinProcessors")
         }

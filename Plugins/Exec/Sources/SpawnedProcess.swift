@@ -13,7 +13,12 @@ final class SpawnedProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var status: Int32?
 
+    /// A plugin that exits before reading all of its input must give its writer EPIPE, not a SIGPIPE
+    /// that would end the whole daemon.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     init(executable: String, arguments: [String], environment: [String: String], workingDirectory: String) throws {
+        Self.ignoreBrokenPipes
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
             throw POSIXError.current

@@ -1,0 +1,114 @@
+import DedupeProcessor
+import Foundation
+import GRDB
+import Logging
+import ReportKit
+import ReportStore
+
+/// Grows a catalogue with synthetic fingerprints and times the dedupe step on real reports at each size.
+struct ScaleProbe {
+    let catalogue: Catalogue
+    let detector: DuplicateDetector
+    let url: URL
+    private(set) var size = 0
+
+    init(folder: URL, configuration: DedupeConfiguration) throws {
+        url = folder.appendingPathComponent("scale-\(UUID().uuidString).sqlite")
+        let catalogue = try Catalogue(url: url)
+        self.catalogue = catalogue
+        detector = DuplicateDetector(configuration: configuration, catalogue: { catalogue })
+    }
+
+    /// Adds synthetic processed reports until the catalogue holds `target`, in SQL, 50,000 reports a transaction.
+    ///
+    /// Each gets a report row, a fingerprint row with a 64-hash shingle set, `bands` random band keys
+    /// and 5 random paragraph keys: the same rows and indexes a real report has, made without text.
+    mutating func grow(to target: Int, bands: Int) throws {
+        let database = try DatabaseQueue(path: url.path)
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA cache_size = -200000")
+        }
+        while size < target {
+            let upper = min(size + 50_000, target)
+            try database.inTransaction { db in
+                let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(ref), 0) FROM dedupe_report") ?? 0) + 1
+                try db.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
+                    INSERT INTO report (id, file, format, encoding, bytes, status, archive, sections, metrics,
+                                        errors, warnings, infos, firstSeen, lastSeen)
+                    SELECT 'sha256:synthetic-' || i, 'synthetic-' || i || '.txt', 'txt', 'utf-8', 0, 'processed',
+                           'archive/' || i, 0, 0, 0, 0, 0, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z' FROM n
+                    """, arguments: [size, upper])
+                try db.execute(sql: """
+                    WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
+                    INSERT INTO dedupe_report (reportId, textHash, file, received, shingles)
+                    SELECT 'sha256:synthetic-' || i, hex(randomblob(16)), 'synthetic-' || i || '.txt',
+                           '2025-01-01T00:00:00Z', randomblob(256) FROM n
+                    """, arguments: [size, upper])
+                try db.execute(sql: """
+                    WITH RECURSIVE b(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM b WHERE j + 1 < ?)
+                    INSERT INTO dedupe_band (key, ref)
+                    SELECT key, ref FROM (SELECT random() AS key, r.ref AS ref FROM dedupe_report r, b WHERE r.ref >= ?)
+                    ORDER BY key
+                    """, arguments: [bands, first])
+                try db.execute(sql: """
+                    WITH RECURSIVE p(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM p WHERE j + 1 < 5)
+                    INSERT INTO dedupe_paragraph (key, ref, start, "end")
+                    SELECT key, ref, start, start + 80 FROM
+                        (SELECT random() AS key, r.ref AS ref, p.j * 100 AS start FROM dedupe_report r, p WHERE r.ref >= ?)
+                    ORDER BY key
+                    """, arguments: [first])
+                return .commit
+            }
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            size = upper
+        }
+    }
+
+    /// Microseconds per report over `probes`, none of which is recorded: the whole dedupe step (wall median,
+    /// wall mean, CPU mean), and the catalogue lookup alone (wall median, CPU mean).
+    func time(_ probes: [LabelledReport], round: Int, configuration: DedupeConfiguration) async throws -> ProbeCost {
+        let context = ProcessingContext(logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let clock = ContinuousClock()
+        let store = FingerprintStore(catalogue: catalogue)
+        let fingerprinter = Fingerprinter(configuration: configuration)
+        var steps: [Double] = [], lookups: [Double] = []
+        var stepCPU = 0.0, lookupCPU = 0.0
+        for (index, probe) in probes.enumerated() {
+            var document = CorpusRun.document(probe, index: index, salt: "probe\(round)-")
+            let fingerprint = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
+            var started = clock.now
+            var cpuStarted = processorSeconds()
+            _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
+            lookupCPU += processorSeconds() - cpuStarted
+            lookups.append((clock.now - started).seconds * 1e6)
+            started = clock.now
+            cpuStarted = processorSeconds()
+            _ = try await detector.process(&document, context: context)
+            stepCPU += processorSeconds() - cpuStarted
+            steps.append((clock.now - started).seconds * 1e6)
+        }
+        steps.sort()
+        lookups.sort()
+        let count = Double(probes.count)
+        return ProbeCost(stepMedian: steps[steps.count / 2], stepMean: steps.reduce(0, +) / count, stepCPU: stepCPU * 1e6 / count,
+                         lookupMedian: lookups[lookups.count / 2], lookupCPU: lookupCPU * 1e6 / count)
+    }
+}
+
+/// Microseconds per report at one catalogue size.
+struct ProbeCost {
+    var stepMedian: Double
+    var stepMean: Double
+    var stepCPU: Double
+    var lookupMedian: Double
+    var lookupCPU: Double
+}
+
+/// The resident set size of this process, in megabytes.
+func residentMegabytes() -> Double {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+          let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+    return pages * 4096 / 1_048_576
+}

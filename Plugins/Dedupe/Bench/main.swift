@@ -1,0 +1,98 @@
+import DedupeProcessor
+import Foundation
+import ReportKit
+
+// dedupe-bench [--quick] [--no-sweep] [--no-scale] [--scale-only] [--sizes 1000,100000,1000000] [--folder DIR] [--sweep-folder DIR]
+// Prints pair precision/recall/F1 on a generated labelled corpus, the dedupe step's reports per
+// second on one core, and its per-report cost as the catalogue grows. Run it in release:
+//   swift run -c release dedupe-bench
+
+/// Prints a line and flushes it at once, so a long run can be followed.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let quick = arguments.contains("--quick")
+let sizes = (option("--sizes") ?? (quick ? "1000,10000" : "1000,100000,1000000")).split(separator: ",").compactMap { Int($0) }
+let folder = URL(fileURLWithPath: option("--folder") ?? NSTemporaryDirectory())
+    .appendingPathComponent("dedupe-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+
+let fractions = [0.05, 0.1, 0.2, 0.3, 0.4]
+var generator = CorpusGenerator(seed: 2024)
+let corpus = generator.corpus(bases: quick ? 100 : 400, unrelated: quick ? 300 : 1200, fractions: fractions)
+let kinds = Dictionary(grouping: corpus, by: \.kind).mapValues(\.count)
+let averageLength = corpus.map { $0.text.unicodeScalars.count }.reduce(0, +) / corpus.count
+say("corpus: \(corpus.count) reports (base \(kinds[.base] ?? 0), variant \(kinds[.variant] ?? 0), re-encoded copy \(kinds[.copy] ?? 0), unrelated \(kinds[.unrelated] ?? 0)); edit fractions \(fractions); \(averageLength) characters on average")
+
+func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+
+// The sweep measures quality only; its catalogues may live on a RAM disk.
+let sweepFolder = option("--sweep-folder").map { URL(fileURLWithPath: $0).appendingPathComponent("dedupe-sweep-\(UUID().uuidString)") } ?? folder
+try FileManager.default.createDirectory(at: sweepFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: sweepFolder) }
+
+if !arguments.contains("--no-sweep") {
+    say("\n## parameter sweep (best threshold per row; F1 at 0.5)")
+    say("shingle  perms  bands  best-t  P      R      F1     F1@0.5  reports/s")
+    for shingle in [3, 4, 5, 6, 8] {
+        for (permutations, bands) in [(128, 16), (128, 32), (64, 16)] {
+            var configuration = DedupeConfiguration()
+            configuration.shingleSize = shingle
+            configuration.permutations = permutations
+            configuration.bands = bands
+            configuration.nearThreshold = 0.01
+            let run = try await CorpusRun(corpus: corpus, configuration: configuration, folder: sweepFolder)
+            let thresholds = stride(from: 0.2, through: 0.8, by: 0.05).map { $0 }
+            let best = thresholds.max { run.score(threshold: $0).f1 < run.score(threshold: $1).f1 }!
+            let score = run.score(threshold: best)
+            say("\(shingle)        \(permutations)    \(bands)     \(format(best, 2))    \(format(score.precision))  \(format(score.recall))  \(format(score.f1))  \(format(run.score(threshold: 0.5).f1))   \(Int(Double(corpus.count) / run.dedupeCPUSeconds))")
+        }
+    }
+}
+
+let defaults = DedupeConfiguration()
+if !arguments.contains("--scale-only") {
+    var measured = defaults
+    measured.nearThreshold = 0.01
+    let run = try await CorpusRun(corpus: corpus, configuration: measured, folder: folder)
+    let score = run.score(threshold: defaults.nearThreshold)
+    say("\n## defaults: shingle \(defaults.shingleSize), permutations \(defaults.permutations), bands \(defaults.bands), threshold \(defaults.nearThreshold)")
+    say("pairs: precision \(format(score.precision))  recall \(format(score.recall))  F1 \(format(score.f1))  (TP \(score.truePositives), FP \(score.falsePositives), positives \(score.positives))")
+    say("recall by edit fraction: " + fractions.map { "\($0): \(format(run.recall(editFraction: $0, threshold: defaults.nearThreshold)))" }.joined(separator: "  "))
+    say("threshold curve: " + stride(from: 0.3, through: 0.7, by: 0.05).map { "\(format($0, 2))→\(format(run.score(threshold: $0).f1))" }.joined(separator: " "))
+    say("dedupe step alone, one worker: \(Int(Double(corpus.count) / run.dedupeCPUSeconds)) reports/s by CPU time (\(format(run.dedupeCPUSeconds * 1e6 / Double(corpus.count), 1)) µs CPU per report), \(Int(Double(corpus.count) / run.dedupeSeconds)) reports/s by wall time; lookups and fingerprint writes included")
+    let fingerprinter = Fingerprinter(configuration: defaults)
+    let computeStarted = processorSeconds()
+    for (index, report) in corpus.enumerated() {
+        let document = CorpusRun.document(report, index: index)
+        _ = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
+    }
+    let computeSeconds = processorSeconds() - computeStarted
+    say("fingerprinting alone (no catalogue): \(Int(Double(corpus.count) / computeSeconds)) reports/s")
+}
+
+if !arguments.contains("--no-scale") {
+    say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports, other ones at each size)")
+    var probe = try ScaleProbe(folder: folder, configuration: defaults)
+    var first: ProbeCost?
+    for (round, size) in sizes.enumerated() {
+        let started = Date()
+        try probe.grow(to: size, bands: defaults.bands)
+        let built = Date().timeIntervalSince(started)
+        // Each size gets its own slice of the corpus: probes are not recorded, and a text probed
+        // again would meet its own earlier, never-processed fingerprints in every band.
+        let slice = Array(corpus[(round * 350 % (corpus.count - 350))...].prefix(350))
+        _ = try await probe.time(Array(slice.prefix(50)), round: 1000 + round, configuration: defaults)
+        let cost = try await probe.time(Array(slice.dropFirst(50)), round: round, configuration: defaults)
+        let base = first ?? cost
+        first = base
+        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(residentMegabytes(), 0)) MB; grown in \(format(built, 0)) s")
+    }
+}

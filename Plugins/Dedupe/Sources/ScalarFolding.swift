@@ -1,0 +1,58 @@
+/// How text is folded before it is hashed: widths unified, spacing dropped, and optionally punctuation and digits.
+struct ScalarFolding: Sendable {
+    /// Drop punctuation and symbols as well as spacing (shingles and passages), or keep them (the text hash).
+    var keepsPunctuation: Bool
+    /// Map every digit and numeral (五, 百, 万) to 0, so that a passage with changed numbers keeps its key.
+    var foldsDigits: Bool
+
+    static let text = ScalarFolding(keepsPunctuation: true, foldsDigits: false)
+    static let content = ScalarFolding(keepsPunctuation: false, foldsDigits: false)
+    static let passage = ScalarFolding(keepsPunctuation: false, foldsDigits: true)
+
+    /// The ideographs Chinese numbers are written with; the common ideographs skip the slower property lookup.
+    static let numeralIdeographs: Set<UInt32> = Set("零一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
+
+    /// The folded value of `scalar`, or nil when it does not count.
+    func fold(_ scalar: Unicode.Scalar) -> UInt32? {
+        var value = scalar.value
+        if value == 0x3000 { return nil }
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+        if value < 0x80 {
+            if value <= 0x20 || value == 0x7F { return nil }
+            if value >= 0x30 && value <= 0x39 { return foldsDigits ? 0x30 : value }
+            let isLetter = (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+            return isLetter || keepsPunctuation ? value | (isLetter ? 0x20 : 0) : nil
+        }
+        if (0x4E00...0x9FFF).contains(value) {
+            return foldsDigits && Self.numeralIdeographs.contains(value) ? 0x30 : value
+        }
+        if (0x3001...0x303F).contains(value), value != 0x3005, value != 0x3007 {
+            return keepsPunctuation ? value : nil
+        }
+        let properties = Unicode.Scalar(value)!.properties
+        if properties.isWhitespace { return nil }
+        if let numeric = properties.numericType {
+            if foldsDigits { return 0x30 }
+            if numeric == .decimal { return value }
+        }
+        if keepsPunctuation { return value }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+             .format, .control:
+            return nil
+        default:
+            return value
+        }
+    }
+
+    /// The folded values of `scalars`.
+    func fold<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> [UInt32] {
+        var folded: [UInt32] = []
+        folded.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars {
+            if let value = fold(scalar) { folded.append(value) }
+        }
+        return folded
+    }
+}

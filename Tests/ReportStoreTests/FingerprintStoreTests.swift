@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import ReportKit
+@testable import ReportStore
+import Testing
+
+@Suite struct FingerprintStoreTests {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprints-\(UUID().uuidString)/catalogue.sqlite")
+
+    func fingerprint(_ id: String, bands: [Int64] = [11, 12, 13], paragraphs: [Int64] = [101, 102]) -> ReportFingerprint {
+        ReportFingerprint(reportId: id, file: "\(id).txt", received: "2026-01-01T00:00:00Z", textHash: "hash-\(id)",
+                          shingles: [1, 5, 9, 200], bandKeys: bands,
+                          paragraphs: paragraphs.enumerated().map { ParagraphKey(key: $1, span: Span($0 * 50, $0 * 50 + 45)) })
+    }
+
+    func markProcessed(_ id: String, in catalogue: Catalogue) throws {
+        let document = Document(id: id, source: Source(name: "\(id).txt", bytes: 1, format: "txt", encoding: "utf-8",
+                                                       received: "2026-01-01T00:00:00Z"),
+                                meta: Metadata(issuer: "某区司法局"), text: "x", original: Data())
+        try catalogue.record(receipt: Receipt(status: "processed", file: "\(id).txt", id: id, archive: "archive/\(id)",
+                                              document: document, duplicateOf: nil, reason: nil, at: Date()),
+                             document: document)
+    }
+
+    @Test func savingTheSameReportAgainReplacesItsRowsInsteadOfAddingThem() throws {
+        let catalogue = try Catalogue(url: url)
+        let store = FingerprintStore(catalogue: catalogue)
+        try store.save(fingerprint("sha256:a"))
+        let once = try store.counts()
+        #expect(once.reports == 1 && once.bands == 3 && once.paragraphs == 2)
+        try store.save(fingerprint("sha256:a"))
+        try store.save(batch: [fingerprint("sha256:a")])
+        #expect(try store.counts() == once)
+    }
+
+    @Test func onlyProcessedReportsOtherThanTheAskerAreMatched() throws {
+        let catalogue = try Catalogue(url: url)
+        let store = FingerprintStore(catalogue: catalogue)
+        try store.save(fingerprint("sha256:failed"))
+        try store.save(fingerprint("sha256:kept"))
+        try markProcessed("sha256:kept", in: catalogue)
+
+        let found = try store.lookup(fingerprint("sha256:new"), perKey: 4, limit: 4)
+        #expect(found.candidates.map(\.reportId) == ["sha256:kept"])
+        #expect(found.candidates.first?.bandHits == 3)
+        #expect(found.paragraphs[101]?.reportId == "sha256:kept")
+        #expect(found.paragraphs[101]?.issuer == "某区司法局")
+        #expect(found.paragraphs[102]?.span == Span(50, 95))
+
+        let itself = try store.lookup(fingerprint("sha256:kept"), perKey: 4, limit: 4)
+        #expect(itself.candidates.isEmpty && itself.paragraphs.isEmpty && itself.sameText == nil)
+        #expect(itself.arrival == FingerprintArrival(file: "sha256:kept.txt", received: "2026-01-01T00:00:00Z", status: "processed"))
+    }
+
+    @Test func everyLookupSearchesAnIndexAndScansNoTable() throws {
+        let catalogue = try Catalogue(url: url)
+        let statements = [
+            "SELECT r.file FROM dedupe_report r LEFT JOIN report c ON c.id = r.reportId WHERE r.reportId = 'x'",
+            "SELECT r.reportId FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.textHash = 'h' AND r.reportId != 'x' AND c.status = 'processed' ORDER BY r.ref LIMIT 1",
+            "SELECT (SELECT group_concat(ref) FROM (SELECT ref FROM dedupe_band WHERE key = k.value ORDER BY ref DESC LIMIT 8)) FROM json_each('[1,2]') k",
+            "SELECT k.value, (SELECT p.ref FROM dedupe_paragraph p JOIN dedupe_report r ON r.ref = p.ref JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE p.key = k.value AND p.ref != 3 ORDER BY p.ref LIMIT 1) FROM json_each('[1,2]') k",
+        ]
+        try catalogue.pool.read { db in
+            for statement in statements {
+                let plan = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(statement)", adapter: ColumnMapping(["detail": "detail"]))
+                let scans = plan.filter { $0.hasPrefix("SCAN") && !$0.contains("VIRTUAL TABLE") && !$0.contains("(subquery-") }
+                #expect(plan.contains { $0.hasPrefix("SEARCH") }, "\(plan)")
+                #expect(scans.isEmpty, "\(statement): \(plan)")
+            }
+        }
+    }
+}
