@@ -20,7 +20,7 @@ struct ArithmeticRules: AuditRule {
             var parts: [Metric] = []
             var previous = total
             for candidate in metrics[(index + 1)...] {
-                guard candidate.kind == total.kind, candidate.unit == total.unit else { break }
+                guard Self.sameUnit(candidate, total) else { break }
                 let between = Span(previous.span.end, candidate.span.start)
                 if between.length > 16 || report.scalars[between.start..<between.end].contains(where: AuditedReport.isSentenceEnd) { break }
                 parts.append(candidate)
@@ -33,9 +33,10 @@ struct ArithmeticRules: AuditRule {
             let fallsShort = sum < whole - 1e-6 * max(1, whole) && parts.count >= minParts
             guard overshoots || fallsShort else { continue }
             let span = Span(total.span.start, parts.last!.span.end)
-            let partsText = parts.map { Self.number($0.value) }.joined(separator: "+")
+            let partsText = parts.map(\.text).joined(separator: "、")
+            let sumText = total.kind == .money ? "\(Self.number(sum / 10_000))万元" : "\(Self.number(sum))\(total.unit ?? "")"
             findings += [report.finding("arithmetic.total-mismatch", span,
-                                        "合计与分项不符：分项\(partsText)=\(Self.number(parts.map(\.value).reduce(0, +)))，与总数\(Self.number(total.value))不一致。")].compactMap { $0 }
+                                        "合计与分项不符：分项\(partsText)合计\(sumText)，与总数\(total.text)不一致。")].compactMap { $0 }
         }
         return findings
     }
@@ -49,7 +50,7 @@ struct ArithmeticRules: AuditRule {
             let sentence = report.sentence(containing: rate.span.start)
             let counts = metrics[..<index].filter { $0.kind == .count && sentence.contains($0.span) && !$0.approx }
             guard let numerator = counts.last else { continue }
-            let denominators = counts.dropLast().filter { $0.unit == numerator.unit && $0.value >= numerator.value && $0.value > 0 }
+            let denominators = counts.dropLast().filter { Self.sameUnit($0, numerator) && $0.value >= numerator.value && $0.value > 0 }
             guard !denominators.isEmpty else { continue }
             let decimals = Self.decimals(of: rate, in: report)
             let matches = denominators.contains { Self.agrees(numerator.value / $0.value * 100, written: rate.value, decimals: decimals) }
@@ -70,7 +71,7 @@ struct ArithmeticRules: AuditRule {
             let sentence = report.sentence(containing: rate.span.start)
             let figures = metrics.filter { Self.isAmount($0) && sentence.contains($0.span) }
             guard let unitOwner = figures.first else { continue }
-            let sameUnit = figures.filter { $0.kind == unitOwner.kind && ($0.kind == .money || $0.unit == unitOwner.unit) }
+            let sameUnit = figures.filter { Self.sameUnit($0, unitOwner) }
             guard sameUnit.count == 2, sameUnit.count == figures.count, !sameUnit.contains(where: \.approx) else { continue }
             let marked = sameUnit.filter { isPrevious($0, in: report) }
             guard marked.count == 1, let previous = marked.first, let current = sameUnit.first(where: { $0 != previous }),
@@ -105,6 +106,9 @@ struct ArithmeticRules: AuditRule {
     }
 
     // MARK: numbers
+
+    /// Two counts of one unit, or two sums of money whatever their unit (万元 and 亿元).
+    static func sameUnit(_ a: Metric, _ b: Metric) -> Bool { a.kind == b.kind && (a.kind == .money || a.unit == b.unit) }
 
     static func isAmount(_ metric: Metric) -> Bool { metric.kind == .count || metric.kind == .money }
 

@@ -136,7 +136,7 @@ struct TextRules: AuditRule {
     private func brackets(in report: AuditedReport) -> [Finding] {
         guard report.isEnabled("text.unbalanced-brackets") else { return [] }
         var findings: [Finding] = []
-        for line in report.lines {
+        for line in paragraphs(of: report) {
             var open: [(Unicode.Scalar, Int)] = []
             var unmatched: [(Unicode.Scalar, Int, Bool)] = []
             var straightQuotes: [Int] = []
@@ -165,9 +165,27 @@ struct TextRules: AuditRule {
         return findings
     }
 
-    /// `1)` or `一)` opening a line is a list marker, not half a pair.
-    private func isListMarker(closing index: Int, in report: AuditedReport, line: Span) -> Bool {
-        let before = report.scalars[line.start..<index].filter { $0 != " " && $0 != "\u{3000}" }
+    /// Lines joined where a long line breaks off mid-sentence (text taken from a PDF's hard-wrapped lines).
+    private func paragraphs(of report: AuditedReport) -> [Span] {
+        var paragraphs: [Span] = []
+        var joining = false
+        for line in report.lines {
+            if joining, let last = paragraphs.popLast() {
+                paragraphs.append(Span(last.start, line.end))
+            } else {
+                paragraphs.append(line)
+            }
+            let end = line.end > line.start ? report.scalars[line.end - 1] : "。"
+            joining = line.length >= 30 && (AuditedReport.isHan(end) || "，,、《“(（".unicodeScalars.contains(end))
+        }
+        return paragraphs
+    }
+
+    /// `1)` or `一)` opening a line is a list marker, not half a pair; with `opening`, so are `一、` and `(一)`.
+    private func isListMarker(closing index: Int, in report: AuditedReport, line: Span, opening: Bool = false) -> Bool {
+        guard index >= line.start else { return false }
+        if opening, !"、)）.．".unicodeScalars.contains(report.scalars[index]) { return false }
+        let before = report.scalars[line.start..<index].filter { $0 != " " && $0 != "\u{3000}" && !(opening && ($0 == "(" || $0 == "（")) }
         return !before.isEmpty && before.count <= 3 && before.allSatisfy { AuditedReport.isDigit($0) || "一二三四五六七八九十abcdefghABCDEFGH".unicodeScalars.contains($0) }
     }
 
@@ -229,7 +247,8 @@ struct TextRules: AuditRule {
                     || ((punctuation.contains(left) || openers.contains(left)) && AuditedReport.isHan(right))
                     || (punctuation.contains(left) && punctuation.contains(right))
                 let inSentence = AuditedReport.isHan(left) && AuditedReport.isHan(right) && depth == 0 && line.length >= 40
-                if cjkLeft, cjkRight, byPunctuation || inSentence, left != ".", !(left == "," && AuditedReport.isDigit(right)) {
+                let afterMarker = isListMarker(closing: index - 1, in: report, line: Span(first, last), opening: true)
+                if cjkLeft, cjkRight, byPunctuation || inSentence, !afterMarker, left != ".", !(left == "," && AuditedReport.isDigit(right)) {
                     findings += [report.finding("text.stray-space", Span(max(line.start, index - 4), min(line.end, end + 2)),
                                                 "中文行文中多余的空格。")].compactMap { $0 }
                 }

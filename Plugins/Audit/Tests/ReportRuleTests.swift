@@ -82,6 +82,19 @@ struct ArithmeticTests {
             .contains("arithmetic.total-mismatch"))
     }
 
+    @Test("sums of money are compared in yuan, whatever unit each is written in")
+    func moneyTotals() {
+        func money(_ written: String, _ yuan: Double, in text: String) -> Metric {
+            AuditFixtures.metric(written, in: text, value: yuan, unit: written.hasSuffix("亿元") ? "亿元" : "万元", kind: .money, normalized: yuan)
+        }
+        for (county, raises) in [("500万元", true), ("1000万元", false)] {
+            let text = "全年争取资金1.2亿元，其中省级资金8000万元，市级资金3000万元，县级资金\(county)。"
+            let metrics = [money("1.2亿元", 1.2e8, in: text), money("8000万元", 8e7, in: text), money("3000万元", 3e7, in: text),
+                           money(county, county == "500万元" ? 5e6 : 1e7, in: text)]
+            #expect(AuditFixtures.rules(text, metrics: metrics).contains("arithmetic.total-mismatch") == raises, "\(county)")
+        }
+    }
+
     @Test("a rate that its numerator and denominator do not give, to the precision written")
     func rates() {
         let template = "督查发现问题14个，已整改13个，整改完成率RATE%。"
