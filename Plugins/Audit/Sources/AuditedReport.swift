@@ -37,10 +37,12 @@ struct AuditedReport {
     }
 
     /// A finding of `rule` at its configured severity, or nil when the rule is switched off.
-    func finding(_ rule: String, _ span: Span, _ message: String, severity: Finding.Severity? = nil) -> Finding? {
+    /// `context` widens the excerpt, not the span, by that many characters on each side.
+    func finding(_ rule: String, _ span: Span, _ message: String, severity: Finding.Severity? = nil, context: Int = 0) -> Finding? {
         let setting = table.setting(rule)
         guard setting.enabled else { return nil }
-        return Finding(rule: rule, severity: severity ?? setting.severity, message: message, span: span, excerpt: excerpt(span))
+        let shown = Span(max(0, span.start - context), min(scalars.count, span.end + context))
+        return Finding(rule: rule, severity: severity ?? setting.severity, message: message, span: span, excerpt: excerpt(shown))
     }
 
     func isEnabled(_ rule: String) -> Bool { table.setting(rule).enabled }

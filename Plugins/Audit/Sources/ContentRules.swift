@@ -48,10 +48,11 @@ struct ContentRules: AuditRule {
         }.min()
     }
 
-    /// Causes belong with the problems; anything else missing is a matter of the whole report, shown at its title.
+    /// Causes belong with the problems (shown at its heading); anything else missing is a matter of the whole report, shown at its title.
     private func placeOfMissing(_ key: String, in report: AuditedReport, sections: [Section]) -> Span {
         if key == "causes", let problems = sections.first(where: { $0.role == "problems" }) {
-            return problems.span
+            let heading = report.line(containing: problems.span.start)
+            return Span(problems.span.start, min(heading.end, problems.span.end, problems.span.start + 30))
         }
         return report.lines.first ?? Span(0, 0)
     }

@@ -17,12 +17,13 @@ struct FormRules: AuditRule {
         let signatureDate = ending.lazy.compactMap { Self.date(in: $0, of: report) }.first
         let hasIssuer = ending.contains { isIssuerLine($0, in: report) }
         var findings: [Finding] = []
-        let last = ending.last ?? report.lines.last ?? Span(0, 0)
+        let lastLine = ending.last ?? report.lines.last ?? Span(0, 0)
+        let last = Span(max(lastLine.start, lastLine.end - 8), lastLine.end)
         if !hasIssuer {
-            findings += [report.finding("form.missing-signature", last, "报告末尾缺少署名（发文单位）。")].compactMap { $0 }
+            findings += [report.finding("form.missing-signature", last, "报告末尾缺少署名（发文单位）。", context: 12)].compactMap { $0 }
         }
         if signatureDate == nil {
-            findings += [report.finding("form.missing-date", last, "报告末尾缺少成文日期。")].compactMap { $0 }
+            findings += [report.finding("form.missing-date", last, "报告末尾缺少成文日期。", context: 12)].compactMap { $0 }
         }
         findings += dateFormats(signatureDate, in: report)
         findings += latePublication(signatureDate, in: report)

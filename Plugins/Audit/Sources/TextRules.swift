@@ -113,7 +113,7 @@ struct TextRules: AuditRule {
         var start = span.start
         var end = span.end
         let loose = "，,、；;：: ".unicodeScalars
-        while start < end, loose.contains(report.scalars[start]) { start += 1 }
+        while start < end, loose.contains(report.scalars[start]) || report.scalars[start] == "。" { start += 1 }
         while end > start, loose.contains(report.scalars[end - 1]) { end -= 1 }
         return Span(start, end)
     }
@@ -189,10 +189,10 @@ struct TextRules: AuditRule {
         return !before.isEmpty && before.count <= 3 && before.allSatisfy { AuditedReport.isDigit($0) || "一二三四五六七八九十abcdefghABCDEFGH".unicodeScalars.contains($0) }
     }
 
-    /// Up to the end of the clause after `index`, at most 30 characters on.
+    /// Up to the end of the clause after `index`, at most 20 characters on.
     private func clauseEnd(after index: Int, in report: AuditedReport, limit: Int) -> Int {
         var end = index + 1
-        while end < min(limit, index + 30), !"。；;！？\n".unicodeScalars.contains(report.scalars[end]) { end += 1 }
+        while end < min(limit, index + 20), !"，,。；;！？\n".unicodeScalars.contains(report.scalars[end]) { end += 1 }
         return end
     }
 
@@ -213,7 +213,7 @@ struct TextRules: AuditRule {
                   !(index > 0 && AuditedReport.isDigit(scalars[index - 1]) && index + 1 < scalars.count && AuditedReport.isDigit(scalars[index + 1])) else { return nil }
             let full = ["," : "，", ";": "；", ":": "：", "?": "？", "!": "！", "\"": "“”"][String(scalars[index])] ?? ""
             return report.finding("text.halfwidth-punctuation", Span(index, index + 1),
-                                  "中文中夹用半角标点“\(scalars[index])”，应为全角“\(full)”。")
+                                  "中文中夹用半角标点“\(scalars[index])”，应为全角“\(full)”。", context: 4)
         }
     }
 
@@ -249,8 +249,7 @@ struct TextRules: AuditRule {
                 let inSentence = AuditedReport.isHan(left) && AuditedReport.isHan(right) && depth == 0 && line.length >= 40
                 let afterMarker = isListMarker(closing: index - 1, in: report, line: Span(first, last), opening: true)
                 if cjkLeft, cjkRight, byPunctuation || inSentence, !afterMarker, left != ".", !(left == "," && AuditedReport.isDigit(right)) {
-                    findings += [report.finding("text.stray-space", Span(max(line.start, index - 4), min(line.end, end + 2)),
-                                                "中文行文中多余的空格。")].compactMap { $0 }
+                    findings += [report.finding("text.stray-space", Span(index, end), "中文行文中多余的空格。", context: 4)].compactMap { $0 }
                 }
                 index = end
             }
