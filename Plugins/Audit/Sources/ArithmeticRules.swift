@@ -49,7 +49,8 @@ struct ArithmeticRules: AuditRule {
         for (index, rate) in metrics.enumerated() where Self.isShare(rate) && !rate.approx && Self.followsRateWord(rate, in: report) {
             let sentence = report.sentence(containing: rate.span.start)
             let counts = metrics[..<index].filter { $0.kind == .count && sentence.contains($0.span) && !$0.approx }
-            guard let numerator = counts.last else { continue }
+            guard let numerator = counts.last,
+                  report.table.doneCues.contains(where: Self.clause(before: numerator, in: report).contains) else { continue }
             let denominators = counts.dropLast().filter { Self.sameUnit($0, numerator) && $0.value >= numerator.value && $0.value > 0 }
             guard !denominators.isEmpty else { continue }
             let decimals = Self.decimals(of: rate, in: report)
@@ -96,6 +97,13 @@ struct ArithmeticRules: AuditRule {
         if report.table.previousCues.contains(where: before.contains) { return true }
         if let year = report.year, before.contains("\(year - 1)年") { return true }
         return false
+    }
+
+    /// The words from the start of a metric's clause (after ，、；) to the metric.
+    static func clause(before metric: Metric, in report: AuditedReport) -> String {
+        var start = metric.span.start
+        while start > 0, !"，,、；;。\n".unicodeScalars.contains(report.scalars[start - 1]) { start -= 1 }
+        return report.text(Span(start, metric.span.start))
     }
 
     /// Half the last written place of the figure, in the figure's own scale (1.35亿元 → 0.005亿).

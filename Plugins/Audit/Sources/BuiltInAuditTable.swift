@@ -86,8 +86,12 @@ completeness_claims = [
 ]
 # ...contradicted earlier in its paragraph by a share after one of these below 100%...
 rate_cues = ["完成率", "整改率", "办结率", "到位率", "销号率", "落实率"]
-# ...or by a count after one of these smaller than the count before it.
-done_cues = ["整改到位", "已整改", "完成整改", "已完成整改", "已办结", "办结", "已销号", "已落实"]
+# ...or by a count after one of these smaller than the count before it. A rate is checked only
+# against a count after one of these (整改到位13个 of 问题14个), never two unrelated counts.
+done_cues = [
+    "整改到位", "已整改", "完成整改", "已完成整改", "已办结", "办结", "已销号", "已落实", "整改", "完成",
+    "采纳", "合格", "通过", "解决", "化解", "结案", "答复", "办复", "到位", "验收",
+]
 # Words that mark the earlier figure of a growth rate (较上年1.2亿元).
 previous_cues = ["上年", "去年", "上一年", "同期", "较", "比"]
 # The kinds of place an issuer can be; `我县` in a 市's report is a finding.
@@ -107,7 +111,7 @@ allowed_doubles = [
     "正正", "细细", "慢慢", "轻轻", "快快", "早早", "悄悄", "暗暗", "隐隐", "片片", "声声", "句句",
     "字字", "心心", "念念", "口口", "代代", "世世", "生生", "息息", "相相", "节节", "级级", "环环",
     "岗岗", "科科", "县县", "市市", "区区", "乡乡", "镇镇", "州州", "省省", "会会", "议议",
-    "法法", "谢谢", "看看", "想想", "试试", "说说", "谈谈", "走走", "问问", "爸爸", "妈妈", "爷爷", "奶奶",
+    "法法", "月月", "日日", "周周", "次次", "谢谢", "看看", "想想", "试试", "说说", "谈谈", "走走", "问问", "爸爸", "妈妈", "爷爷", "奶奶",
     "哥哥", "姐姐", "弟弟", "妹妹", "叔叔", "娃娃", "宝宝", "星星", "钉钉",
 ]
 # Phrases that read like a doubled word or an ordinal but are correct.
@@ -118,6 +122,7 @@ set_phrases = [
     "谁执法谁普法", "一件一件", "一项一项", "一个一个", "一次一次", "一步一步", "一年一年",
     "财政政策", "调解解决", "了解解决", "理解解决", "全部部署", "支部部署", "健全全面", "安全全面",
     "部分分析", "充分分析", "进行行政", "执行行政", "银行行长", "审议议案", "监督督查", "监督督导",
+    "为了了解", "除了了解",
 ]
 # Two wordings of one thing written back to back (主要领导主要负责人).
 redundant_pairs = [

@@ -36,7 +36,7 @@ struct ConsistencyRules: AuditRule {
     private func contradiction(in metrics: [Metric], report: AuditedReport) -> String? {
         for rate in metrics where ArithmeticRules.isShare(rate) && rate.value < 100 - 1e-9 {
             let before = report.text(Span(max(0, rate.span.start - 6), rate.span.start))
-            if report.table.rateCues.contains(where: before.contains) { return "\(before.suffix(4))仅为\(rate.text)" }
+            if let cue = report.table.rateCues.first(where: before.contains) { return "\(cue)仅为\(rate.text)" }
         }
         for (index, done) in metrics.enumerated() where done.kind == .count {
             let before = report.text(Span(max(0, done.span.start - 6), done.span.start))

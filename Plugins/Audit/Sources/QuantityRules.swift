@@ -49,7 +49,7 @@ struct QuantityRules: AuditRule {
         }.reversed())].compactMap { $0 }.filter { !$0.isEmpty }
         guard let noun = nouns.first(where: { isPerson($0, table: report.table) }),
               let numberStart = firstNumeral(of: metric, in: report) else { return nil }
-        let span = Span(max(0, numberStart - min(6, noun.unicodeScalars.count)), metric.span.end)
+        let span = Span(max(0, numberStart - min(8, noun.unicodeScalars.count)), metric.span.end)
         return report.finding("quantity.person-unit", span,
                               "人员数量量词不当：“\(noun)”应以“名”“人”或“位”计，此处写作“\(unit)”。")
     }

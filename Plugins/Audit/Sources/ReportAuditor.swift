@@ -57,6 +57,9 @@ public struct ReportAuditor: Processor {
     /// The findings of every enabled rule on `document`, in text order.
     public func audit(_ document: Document) -> [Finding] {
         let report = AuditedReport(document, table: table)
-        return families.flatMap { $0.findings(in: report) }.sorted { ($0.span, $0.rule) < ($1.span, $1.rule) }
+        var seen: Set<String> = []
+        return families.flatMap { $0.findings(in: report) }
+            .filter { seen.insert("\($0.rule)@\($0.span)").inserted }
+            .sorted { ($0.span, $0.rule) < ($1.span, $1.rule) }
     }
 }

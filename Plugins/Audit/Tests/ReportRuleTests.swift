@@ -106,6 +106,14 @@ struct ArithmeticTests {
         }
     }
 
+    @Test("a rate after two counts of different things, or shared by several rates, is not checked against them")
+    func unrelatedCounts() {
+        let text = "办理人大代表建议15件、政协委员提案11件，办复率和满意率均为100%。"
+        let rate = AuditFixtures.metric("均为100%", in: text, value: 100, unit: "%", kind: .percent, normalized: 1)
+        let metrics = Self.counts(text, [("15件", 15, "件"), ("11件", 11, "件")]) + [rate, rate]
+        #expect(!AuditFixtures.rules(text, metrics: metrics).contains { $0.hasPrefix("arithmetic.") })
+    }
+
     @Test("a growth rate the two figures cannot give")
     func growth() {
         for (rate, raises) in [("12.5", false), ("20", true)] {
