@@ -34,6 +34,7 @@ public struct AuditTable: Sendable {
     public var issuerWords: [String]
     public var allowedDoubles: Set<String>
     public var setPhrases: [String]
+    public var stockPhrases: [String]
     public var redundantPairs: [(String, String)]
     public var dayNames: [String]
     public var laws: [Law]
@@ -105,6 +106,7 @@ public struct AuditTable: Sendable {
         issuerWords = file.consistency.issuer_words
         allowedDoubles = Set(file.text.allowed_doubles)
         setPhrases = file.text.set_phrases
+        stockPhrases = file.text.stock_phrases
         redundantPairs = try file.text.redundant_pairs.map { pair in
             guard pair.count == 2 else { throw AuditTableError(message: "text.redundant_pairs: each entry is two wordings") }
             return (pair[0], pair[1])
@@ -126,7 +128,7 @@ public struct AuditTable: Sendable {
         let lists: [(String, [String])] = [
             ("report_type.title_phrases", titlePhrases), ("consistency.completeness_claims", completenessClaims),
             ("consistency.rate_cues", rateCues), ("consistency.done_cues", doneCues),
-            ("text.set_phrases", setPhrases), ("text.day_names", dayNames), ("quantity.person_nouns", personNouns),
+            ("text.set_phrases", setPhrases), ("text.stock_phrases", stockPhrases), ("text.day_names", dayNames), ("quantity.person_nouns", personNouns),
             ("form.issuer_endings", issuerEndings), ("form.chrome", chrome),
         ] + required.map { ("content.\($0.key).mentions", $0.value.mentions) }
         if let (key, _) = lists.first(where: { $0.1.contains(where: \.isEmpty) }) {
@@ -238,6 +240,7 @@ public struct AuditTable: Sendable {
         struct TextLists: Decodable {
             var allowed_doubles: [String]
             var set_phrases: [String]
+            var stock_phrases: [String]
             var redundant_pairs: [[String]]
             var day_names: [String]
         }

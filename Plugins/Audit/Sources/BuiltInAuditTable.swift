@@ -124,6 +124,12 @@ set_phrases = [
     "部分分析", "充分分析", "进行行政", "执行行政", "银行行长", "审议议案", "监督督查", "监督督导",
     "为了了解", "除了了解",
 ]
+# Stock wording every report repeats: it does not count towards a repeated passage's length.
+stock_phrases = [
+    "以习近平新时代中国特色社会主义思想为指导", "习近平新时代中国特色社会主义思想", "习近平法治思想",
+    "党的二十大", "党的十九大", "二十届二中、三中全会", "二十届三中全会", "全面依法治国", "法治政府建设",
+    "在县委、县政府的坚强领导下", "在市委、市政府的坚强领导下", "营造良好的法治环境", "依法行政",
+]
 # Two wordings of one thing written back to back (主要领导主要负责人).
 redundant_pairs = [
     ["主要领导", "主要负责人"], ["主要负责人", "主要领导"], ["主要负责同志", "主要负责人"],

@@ -118,12 +118,24 @@ struct TextRules: AuditRule {
         return Span(start, end)
     }
 
-    /// Han characters of the span outside 《》 titles: a list of the same laws is no repeated passage.
+    /// Han characters of the span outside 《》 titles and stock phrases: a list of the same laws,
+    /// or 习近平新时代中国特色社会主义思想 written again, is no repeated passage.
     private func contentLength(_ span: Span, in report: AuditedReport) -> Int {
+        var stock = Set<Int>()
+        for phrase in report.table.stockPhrases {
+            for start in report.occurrences(of: phrase, in: span) { stock.formUnion(start..<start + phrase.unicodeScalars.count) }
+        }
         var depth = 0
         var count = 0
-        for scalar in report.scalars[span.start..<span.end] {
-            if scalar == "《" { depth += 1 } else if scalar == "》" { depth = max(0, depth - 1) } else if depth == 0, AuditedReport.isHan(scalar) { count += 1 }
+        for index in span.start..<span.end {
+            let scalar = report.scalars[index]
+            if scalar == "《" {
+                depth += 1
+            } else if scalar == "》" {
+                depth = max(0, depth - 1)
+            } else if depth == 0, AuditedReport.isHan(scalar), !stock.contains(index) {
+                count += 1
+            }
         }
         return count
     }
