@@ -61,7 +61,7 @@ struct ConsistencyRules: AuditRule {
         guard report.isEnabled("consistency.year"), let year = report.year else { return [] }
         var findings: [Finding] = []
         let firstSection = report.document.sections.first?.span.start ?? report.scalars.count
-        for line in report.lines where line.end <= firstSection && line.length >= 20 {
+        for line in report.lines.filter({ $0.end <= firstSection && $0.length >= 20 }).prefix(2) {
             if let opening = yearOpening(at: line.start, in: report), opening.year != year, opening.year != year + 1 {
                 findings += [report.finding("consistency.year", opening.span,
                                             "开篇所述年度（\(opening.year)年）与报告年度（\(year)年）不一致。")].compactMap { $0 }
