@@ -36,6 +36,8 @@ public struct AuditTable: Sendable {
     public var setPhrases: [String]
     public var stockPhrases: [String]
     public var redundantPairs: [(String, String)]
+    /// An outdated wording and the one that replaced it.
+    public var outdatedTerms: [(String, String)]
     public var dayNames: [String]
     public var laws: [Law]
     public var personNouns: [String]
@@ -109,6 +111,10 @@ public struct AuditTable: Sendable {
         stockPhrases = file.text.stock_phrases
         redundantPairs = try file.text.redundant_pairs.map { pair in
             guard pair.count == 2 else { throw AuditTableError(message: "text.redundant_pairs: each entry is two wordings") }
+            return (pair[0], pair[1])
+        }
+        outdatedTerms = try file.text.outdated_terms.map { pair in
+            guard pair.count == 2, !pair[0].isEmpty else { throw AuditTableError(message: "text.outdated_terms: each entry is the old wording and the new") }
             return (pair[0], pair[1])
         }
         dayNames = file.text.day_names
@@ -242,6 +248,7 @@ public struct AuditTable: Sendable {
             var set_phrases: [String]
             var stock_phrases: [String]
             var redundant_pairs: [[String]]
+            var outdated_terms: [[String]]
             var day_names: [String]
         }
         struct LawEntry: Decodable {

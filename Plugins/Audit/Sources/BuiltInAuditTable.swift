@@ -37,6 +37,8 @@ extension AuditTable {
 "text.halfwidth-punctuation" = { enabled = true, severity = "warning", max_share = 0.3 }
 "text.stray-space" = { enabled = true, severity = "warning" }
 "text.date-forms" = { enabled = true, severity = "warning" }
+# A wording the current documents have replaced (法制宣传 → 法治宣传); see [text] outdated_terms.
+"text.outdated-term" = { enabled = true, severity = "info" }
 "citation.repealed" = { enabled = true, severity = "error" }
 # Edits (a character left out, added or changed) between a title and a known one.
 "citation.near-miss" = { enabled = true, severity = "error", max_distance = 1 }
@@ -134,6 +136,13 @@ stock_phrases = [
 redundant_pairs = [
     ["主要领导", "主要负责人"], ["主要负责人", "主要领导"], ["主要负责同志", "主要负责人"],
     ["主要负责人", "主要负责同志"],
+]
+# Wordings replaced since rule of law (法治) took the place of the legal system (法制) in these
+# phrases; 法制审核 and 法制机构 are still the names of the review and its office.
+outdated_terms = [
+    ["法制宣传", "法治宣传"], ["法制教育", "法治教育"], ["法制保障", "法治保障"], ["法制观念", "法治观念"],
+    ["法制意识", "法治意识"], ["法制环境", "法治环境"], ["法制轨道", "法治轨道"], ["法制文化", "法治文化"],
+    ["法制思维", "法治思维"],
 ]
 # Days written as month and day: a date written two ways before one of these is a finding (12.4国家宪法日).
 day_names = ["宪法日", "宪法宣传周", "消费者权益日", "安全教育日", "减灾日", "禁毒日", "科技活动周", "科普日", "植树节", "劳动节", "国庆节"]

@@ -32,6 +32,7 @@ public enum RuleCatalogue {
         Entry(id: "text.halfwidth-punctuation", severity: .warning, options: ["max_share"]),
         Entry(id: "text.stray-space", severity: .warning, options: []),
         Entry(id: "text.date-forms", severity: .warning, options: []),
+        Entry(id: "text.outdated-term", severity: .info, options: []),
         Entry(id: "citation.repealed", severity: .error, options: []),
         Entry(id: "citation.near-miss", severity: .error, options: ["max_distance"]),
         Entry(id: "citation.inconsistent-name", severity: .info, options: []),

@@ -5,7 +5,19 @@ struct TextRules: AuditRule {
     func findings(in report: AuditedReport) -> [Finding] {
         let doubled = doubledWords(in: report)
         return doubled + repeatedPassages(in: report, besides: doubled.map(\.span)) + brackets(in: report)
-            + halfwidthPunctuation(in: report) + straySpaces(in: report) + dateForms(in: report)
+            + halfwidthPunctuation(in: report) + straySpaces(in: report) + dateForms(in: report) + outdatedTerms(in: report)
+    }
+
+    // MARK: outdated terms
+
+    private func outdatedTerms(in report: AuditedReport) -> [Finding] {
+        guard report.isEnabled("text.outdated-term") else { return [] }
+        return report.table.outdatedTerms.flatMap { old, new in
+            report.occurrences(of: old).compactMap { start in
+                report.finding("text.outdated-term", Span(start, start + old.unicodeScalars.count),
+                               "提法已更新：“\(old)”现一般写作“\(new)”。", context: 4)
+            }
+        }
     }
 
     // MARK: doubled words
