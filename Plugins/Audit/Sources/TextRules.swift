@@ -91,25 +91,39 @@ struct TextRules: AuditRule {
         let scalars = report.scalars
         let minChars = report.table.setting("text.repeated-passage").minChars
         guard scalars.count >= 2 * minChars else { return [] }
-        var firstAt: [[Unicode.Scalar]: Int] = [:]
+        var firstAt: [UInt64: Int] = [:]
         var repeats: [(first: Int, later: Span)] = []
+        let base: UInt64 = 1_000_003
+        let highest = (1..<minChars).reduce(UInt64(1)) { power, _ in power &* base }
+        func windowHash(at start: Int) -> UInt64 {
+            scalars[start..<start + minChars].reduce(UInt64(0)) { $0 &* base &+ UInt64($1.value) }
+        }
+        func same(_ a: Int, _ b: Int) -> Bool { (0..<minChars).allSatisfy { scalars[a + $0] == scalars[b + $0] } }
         var index = 0
+        var hash = windowHash(at: 0)
+        var newlines = scalars[0..<minChars].filter { $0 == "\n" }.count
         while index + minChars <= scalars.count {
-            let window = Array(scalars[index..<index + minChars])
-            if window.contains("\n") {
-                index += 1
-                continue
+            var next = index + 1
+            if newlines == 0 {
+                if let first = firstAt[hash], first + minChars <= index, same(first, index) {
+                    var length = minChars
+                    while index + length < scalars.count, scalars[first + length] == scalars[index + length],
+                          scalars[index + length] != "\n", first + length < index { length += 1 }
+                    repeats.append((first, Span(index, index + length)))
+                    next = index + length
+                } else if firstAt[hash] == nil {
+                    firstAt[hash] = index
+                }
             }
-            if let first = firstAt[window], first + minChars <= index {
-                var length = minChars
-                while index + length < scalars.count, scalars[first + length] == scalars[index + length],
-                      scalars[index + length] != "\n", first + length < index { length += 1 }
-                repeats.append((first, Span(index, index + length)))
-                index += length
-                continue
+            guard next + minChars <= scalars.count else { break }
+            if next == index + 1 {
+                hash = (hash &- UInt64(scalars[index].value) &* highest) &* base &+ UInt64(scalars[index + minChars].value)
+                newlines += (scalars[index + minChars] == "\n" ? 1 : 0) - (scalars[index] == "\n" ? 1 : 0)
+            } else {
+                hash = windowHash(at: next)
+                newlines = scalars[next..<next + minChars].filter { $0 == "\n" }.count
             }
-            if firstAt[window] == nil { firstAt[window] = index }
-            index += 1
+            index = next
         }
         return repeats.compactMap { repeated in
             let span = trimmed(repeated.later, in: report)
