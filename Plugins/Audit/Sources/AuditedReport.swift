@@ -6,7 +6,7 @@ protocol AuditRule: Sendable {
 }
 
 /// A document as the rules read it: its scalars, its lines, the table, and what kind of report it is.
-struct AuditedReport {
+final class AuditedReport {
     let document: Document
     let scalars: [Unicode.Scalar]
     /// Every line's span, newline left out.
@@ -74,21 +74,26 @@ struct AuditedReport {
 
     /// Whether `phrase` stands at `index`.
     func has(_ phrase: String, at index: Int) -> Bool {
-        var position = index
-        for scalar in phrase.unicodeScalars {
-            guard position < scalars.count, scalars[position] == scalar else { return false }
-            position += 1
-        }
-        return true
+        Self.matches(Array(phrase.unicodeScalars), at: index, in: scalars)
     }
 
     /// Every start of `phrase` within `span`.
     func occurrences(of phrase: String, in span: Span? = nil) -> [Int] {
         let range = span ?? Span(0, scalars.count)
-        let first = phrase.unicodeScalars.first
-        let length = phrase.unicodeScalars.count
-        guard let first, length <= range.length else { return [] }
-        return (range.start...(range.end - length)).filter { scalars[$0] == first && has(phrase, at: $0) }
+        let needle = Array(phrase.unicodeScalars)
+        guard let first = needle.first, needle.count <= range.length else { return [] }
+        let text = scalars
+        var starts: [Int] = []
+        for index in range.start...(range.end - needle.count) where text[index] == first && Self.matches(needle, at: index, in: text) {
+            starts.append(index)
+        }
+        return starts
+    }
+
+    private static func matches(_ needle: [Unicode.Scalar], at index: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard index + needle.count <= text.count else { return false }
+        for offset in 1..<max(1, needle.count) where text[index + offset] != needle[offset] { return false }
+        return needle.isEmpty || text[index] == needle[0]
     }
 
     /// The phrase of `phrases` ending exactly at `index`, longest first.
