@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
 /// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
-let processors = ["Archive", "Dedupe", "Exec", "Sections"]
+let processors = ["Archive", "Audit", "Dedupe", "Exec", "Sections"]
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -105,6 +105,7 @@ let package = Package(
 
 /// Dependencies a processor needs beyond ReportKit and ReportStore.
 let processorDependencies: [String: [Target.Dependency]] = [
+    "Audit": [.product(name: "TOMLKit", package: "TOMLKit")],
     "Sections": [.product(name: "TOMLKit", package: "TOMLKit")],
 ]
 

@@ -1,0 +1,139 @@
+import ReportKit
+
+/// One family of checks: it reads the report and returns the findings of its rules.
+protocol AuditRule: Sendable {
+    func findings(in report: AuditedReport) -> [Finding]
+}
+
+/// A document as the rules read it: its scalars, its lines, the table, and what kind of report it is.
+final class AuditedReport {
+    let document: Document
+    let scalars: [Unicode.Scalar]
+    /// Every line's span, newline left out.
+    let lines: [Span]
+    let table: AuditTable
+    /// A 法治政府建设年度报告 that owes the required content.
+    let isAnnualReport: Bool
+    /// The year the report covers, from the metadata or else the title.
+    let year: Int?
+
+    init(_ document: Document, table: AuditTable) {
+        self.document = document
+        self.table = table
+        scalars = Array(document.text.unicodeScalars)
+        var lines: [Span] = []
+        var start = 0
+        for (index, scalar) in scalars.enumerated() where scalar == "\n" {
+            lines.append(Span(start, index))
+            start = index + 1
+        }
+        if start < scalars.count { lines.append(Span(start, scalars.count)) }
+        self.lines = lines
+        let allScalars = scalars
+        let title = document.meta.title ?? lines.first.map { String(String.UnicodeScalarView(allScalars[$0.start..<$0.end])) } ?? ""
+        year = document.meta.year ?? Self.firstYear(in: Array(title.unicodeScalars))
+        isAnnualReport = Self.isAnnualReport(title: title, scalars: allScalars, lines: lines, table: table,
+                                             hasTitle: document.meta.title != nil)
+    }
+
+    /// A finding of `rule` at its configured severity, or nil when the rule is switched off.
+    /// `context` widens the excerpt, not the span, by that many characters on each side.
+    func finding(_ rule: String, _ span: Span, _ message: String, severity: Finding.Severity? = nil, context: Int = 0) -> Finding? {
+        let setting = table.setting(rule)
+        guard setting.enabled else { return nil }
+        let shown = Span(max(0, span.start - context), min(scalars.count, span.end + context))
+        return Finding(rule: rule, severity: severity ?? setting.severity, message: message, span: span, excerpt: excerpt(shown))
+    }
+
+    func isEnabled(_ rule: String) -> Bool { table.setting(rule).enabled }
+
+    func text(_ span: Span) -> String {
+        String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
+    }
+
+    /// The span's text, shortened in the middle when long, newlines shown as spaces.
+    func excerpt(_ span: Span, limit: Int = 80) -> String {
+        let whole = span.length <= limit ? text(span)
+            : text(Span(span.start, span.start + limit / 2)) + "…" + text(Span(span.end - limit / 2, span.end))
+        return whole.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// The line holding scalar `index`.
+    func line(containing index: Int) -> Span {
+        lines.first { $0.start <= index && index <= $0.end } ?? Span(0, scalars.count)
+    }
+
+    /// The sentence holding scalar `index`: bounded by 。！？；, a half-width ; and line ends.
+    func sentence(containing index: Int) -> Span {
+        var start = index
+        while start > 0, !Self.isSentenceEnd(scalars[start - 1]) { start -= 1 }
+        var end = index
+        while end < scalars.count, !Self.isSentenceEnd(scalars[end]) { end += 1 }
+        return Span(start, min(scalars.count, end + 1))
+    }
+
+    /// Whether `phrase` stands at `index`.
+    func has(_ phrase: String, at index: Int) -> Bool {
+        Self.matches(Array(phrase.unicodeScalars), at: index, in: scalars)
+    }
+
+    /// Every start of `phrase` within `span`.
+    func occurrences(of phrase: String, in span: Span? = nil) -> [Int] {
+        let range = span ?? Span(0, scalars.count)
+        let needle = Array(phrase.unicodeScalars)
+        guard let first = needle.first, needle.count <= range.length else { return [] }
+        let text = scalars
+        var starts: [Int] = []
+        for index in range.start...(range.end - needle.count) where text[index] == first && Self.matches(needle, at: index, in: text) {
+            starts.append(index)
+        }
+        return starts
+    }
+
+    private static func matches(_ needle: [Unicode.Scalar], at index: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard index + needle.count <= text.count else { return false }
+        for offset in 1..<max(1, needle.count) where text[index + offset] != needle[offset] { return false }
+        return needle.isEmpty || text[index] == needle[0]
+    }
+
+    /// The phrase of `phrases` ending exactly at `index`, longest first.
+    func phrase(_ phrases: [String], endingAt index: Int) -> String? {
+        phrases.filter { index - $0.unicodeScalars.count >= 0 && has($0, at: index - $0.unicodeScalars.count) }
+            .max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+    }
+
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        "。！？；;!?\n".unicodeScalars.contains(scalar)
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3007: true
+        default: false
+        }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// The first `20XX` or `19XX` followed by 年 in `scalars`.
+    static func firstYear(in scalars: [Unicode.Scalar]) -> Int? {
+        guard scalars.count >= 5 else { return nil }
+        for index in 0...(scalars.count - 5) where scalars[index + 4] == "年" {
+            if let year = Int(String(String.UnicodeScalarView(scalars[index..<index + 4]))), (1980...2100).contains(year),
+               index == 0 || !isDigit(scalars[index - 1]) {
+                return year
+            }
+        }
+        return nil
+    }
+
+    private static func isAnnualReport(title: String, scalars: [Unicode.Scalar], lines: [Span], table: AuditTable,
+                                       hasTitle: Bool) -> Bool {
+        let head = String(String.UnicodeScalarView(scalars.prefix(lines.count > 1 ? min(scalars.count, lines[min(2, lines.count - 1)].end) : scalars.count)))
+        if table.personalMarkers.contains(where: { title.contains($0) || head.contains($0) }) { return false }
+        if table.titlePhrases.contains(where: title.contains), table.titleEndings.contains(where: title.contains) { return true }
+        guard !hasTitle || !title.contains("报告") else { return false }
+        let text = String(String.UnicodeScalarView(scalars))
+        return text.components(separatedBy: "法治政府建设").count - 1 >= table.bodyMentions
+    }
+}
