@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
 /// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
-let processors = ["Archive", "Sections"]
+let processors = ["Sections", "Metrics", "Archive"]
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -97,6 +97,7 @@ let package = Package(
 /// Dependencies a processor needs beyond ReportKit and ReportStore.
 let processorDependencies: [String: [Target.Dependency]] = [
     "Sections": [.product(name: "TOMLKit", package: "TOMLKit")],
+    "Metrics": [.product(name: "TOMLKit", package: "TOMLKit")],
 ]
 
 for name in processors {

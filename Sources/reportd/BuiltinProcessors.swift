@@ -1,4 +1,5 @@
 import ArchiveProcessor
+import MetricsProcessor
 import ReportKit
 import SectionsProcessor
 
@@ -7,6 +8,7 @@ enum BuiltinProcessors {
     static func registry() -> ProcessorRegistry {
         var registry = ProcessorRegistry()
         registry.register(SectionSplitter.self) { configuration, environment in try SectionSplitter(configuration: configuration, environment: environment) }
+        registry.register(MetricScanner.self) { configuration, environment in try MetricScanner(configuration: configuration, environment: environment) }
         registry.register(ArchiveWriter.self) { configuration, environment in
             ArchiveWriter(configuration: configuration, root: environment.root)
         }
