@@ -146,7 +146,7 @@ struct MetricScan {
         if qualifier == nil { qualifier = tables.qualifiers.clauseQualifier(in: clauseStart..<claim.start, of: text) }
         let approx = claim.isRange || before?.qualifier.approx == true || claim.after?.approx == true
         var countedRange: Range<Int>?
-        if kind == .count { countedRange = tables.countedWords.after(claim.unitEnd, in: text) }
+        if kind == .count || kind == .money { countedRange = tables.countedWords.after(claim.unitEnd, in: text) }
         if countedRange == nil {
             countedRange = tables.countedWords.before(countedStart..<claim.start, listStart: hardStart, in: text,
                                                       trailing: tables.trailingWords,
