@@ -1,11 +1,12 @@
 import MetricsProcessor
+import ReportKitTesting
 import Testing
 
 @Suite("Chinese numerals")
 struct ChineseNumeralTests {
     @Test("random numbers written in Chinese read back the same as a slow reader reads them")
     func againstSlowReader() {
-        var random = SplitMix64(seed: 0x5EED_2024)
+        var random = SeededGenerator(seed: 0x5EED_2024)
         for _ in 0..<20_000 {
             let magnitude = Int.random(in: 0...11, using: &random)
             var upper = 1
@@ -34,26 +35,11 @@ struct ChineseNumeralTests {
     }
 }
 
-/// A seeded generator, so a failing number can be found again.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Writes a number the way reports do, choosing at random between 两 and 二 and whether to say 一十.
 enum ChineseWriter {
     static let digits: [Character] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
-    static func write(_ number: Int, using random: inout SplitMix64) -> String {
+    static func write(_ number: Int, using random: inout SeededGenerator) -> String {
         guard number > 0 else { return "零" }
         let groups = [(number / 100_000_000, "亿"), (number / 10_000 % 10_000, "万"), (number % 10_000, "")]
         var text = ""
@@ -70,7 +56,7 @@ enum ChineseWriter {
         return text
     }
 
-    private static func section(_ value: Int, leading: Bool, using random: inout SplitMix64) -> String {
+    private static func section(_ value: Int, leading: Bool, using random: inout SeededGenerator) -> String {
         let places: [(Int, String)] = [(1000, "千"), (100, "百"), (10, "十"), (1, "")]
         var text = ""
         var zeroPending = false
