@@ -4,6 +4,7 @@ import Testing
 struct ExclusionTests {
     @Test("years, dates, document numbers, ordinals and weekdays", arguments: [
         "2024年，全局工作稳步推进。",
+        "2024 年，第 3 次会议召开。",
         "本办法自2021年2月23日起施行。",
         "二〇二一年二月二十三日",
         "2024年度工作要点已印发。",
@@ -21,6 +22,7 @@ struct ExclusionTests {
         "建设5G基站。",
         "庆祝建党100周年。",
         "十分重视法治建设。",
+        "实施三年行动计划。",
         "统一部署，一体推进，一次性告知。",
         "数十家企业、几十次会议。",
         "发放《关于开展100场宣讲活动的通知》。",

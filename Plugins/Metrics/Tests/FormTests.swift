@@ -16,6 +16,11 @@ struct FormTests {
         ("开展巡查3-5次。", 3, "次"),
         ("开展巡查三至五次。", 3, "次"),
         ("奖补1至2万元。", 1, "万元"),
+        ("出动执法车辆4200余台次。", 4200, "台次"),
+        ("办理案件 12 件。", 12, "件"),
+        ("培训群众百余人。", 100, "人"),
+        ("法制股仅有一名工作人员。", 1, "名"),
+        ("从六个方面推进。", 6, "个"),
     ])
     func values(text: String, value: Double, unit: String) throws {
         let metric = try #require(Shipped.scan(text).first)
