@@ -100,6 +100,14 @@ let processorDependencies: [String: [Target.Dependency]] = [
     "Metrics": [.product(name: "TOMLKit", package: "TOMLKit")],
 ]
 
+// Prints the metrics scan's speed and peak memory: swift run -c release metrics-bench
+package.targets.append(.executableTarget(
+    name: "metrics-bench",
+    dependencies: ["MetricsProcessor", "ReportKit"],
+    path: "Plugins/Metrics/Benchmark",
+    swiftSettings: swiftSettings
+))
+
 for name in processors {
     package.targets += [
         .target(

@@ -1,30 +1,21 @@
 /// Finds the noun phrase a number counts: after its unit (27名干部) or before it (召开党组会议十四次 → 党组会议).
-public struct CountedPhrase: Sendable {
+public final class CountedPhrase: Sendable {
     let verbs: ScalarPhraseSet<Bool>
     let links: ScalarPhraseSet<Bool>
     let stops: ScalarPhraseSet<Bool>
     let leading: ScalarPhraseSet<Bool>
     let nounEndings: ScalarPhraseSet<Bool>
-    /// Units that count occasions (次, 期, 场): a verb right before the number is part of what is counted.
-    let occasions: Set<String>
     /// The longest phrase read after a unit.
     static let longestAfter = 10
     /// The longest phrase kept before a number; a longer one keeps its end.
     static let longestBefore = 24
 
-    public init(verbs: [String], links: [String], stops: [String], leading: [String],
-                nounEndings: [String] = [], occasions: [String] = []) {
+    public init(verbs: [String], links: [String], stops: [String], leading: [String], nounEndings: [String] = []) {
         self.verbs = ScalarPhraseSet(verbs)
         self.links = ScalarPhraseSet(links)
         self.stops = ScalarPhraseSet(stops)
         self.leading = ScalarPhraseSet(leading)
         self.nounEndings = ScalarPhraseSet(nounEndings)
-        self.occasions = Set(occasions)
-    }
-
-    /// Whether the unit counts occasions (次, 期), so the verb before the number is part of what is counted.
-    func countsOccasions(_ unit: MetricUnit?) -> Bool {
-        unit.map { occasions.contains($0.name) } ?? false
     }
 
     /// The phrase right after the unit, up to a break, a digit, a stop word or a verb.
@@ -61,30 +52,31 @@ public struct CountedPhrase: Sendable {
             lower = listStart
             upper -= 1
         }
-        var stripped = true
-        while stripped, upper > lower {
-            stripped = false
-            for words in keepsTrailingVerb ? [links, trailing] : [verbs, links, trailing] {
-                if let found = words.match(endingAt: upper, in: text, floor: lower) {
-                    upper -= found.length
-                    stripped = true
-                }
+        while upper > lower {
+            if !keepsTrailingVerb, let verb = verbs.match(endingAt: upper, in: text, floor: lower) {
+                upper -= verb.length
+            } else if let link = links.match(endingAt: upper, in: text, floor: lower) {
+                upper -= link.length
+            } else if let word = trailing.match(endingAt: upper, in: text, floor: lower) {
+                upper -= word.length
+            } else {
+                break
             }
         }
         let titled = TitleMask(text: text, range: lower..<upper)
-        if let share = (lower..<upper).last(where: { text[$0] == "占" && !titled.contains($0) }) {
+        if let share = titled.last(of: "占", in: lower..<upper, of: text) {
             upper = share
             while let found = links.match(endingAt: upper, in: text, floor: lower) ?? trailing.match(endingAt: upper, in: text, floor: lower) {
                 upper -= found.length
             }
         }
-        if !isList, let possessive = (lower..<upper).last(where: { text[$0] == "的" && !titled.contains($0) }) {
+        if !isList, let possessive = titled.last(of: "的", in: lower..<upper, of: text) {
             lower = possessive + 1
         }
-        let listItems = (lower..<upper).filter { text[$0] == "、" && !titled.contains($0) }
-        let lastItem = listItems.last.map { $0 + 1 } ?? lower
+        let lastItem = titled.last(of: "、", in: lower..<upper, of: text).map { $0 + 1 } ?? lower
+        let firstItem = titled.first(of: "、", in: lower..<upper, of: text) ?? upper
         if let verbEnd = lastVerbEnd(in: lastItem..<upper, of: text, titled: titled)
-            ?? lastVerbEnd(in: lower..<(listItems.first ?? upper), of: text, titled: titled) {
+            ?? lastVerbEnd(in: lower..<firstItem, of: text, titled: titled) {
             lower = verbEnd
         }
         lower = afterLeadingWords(lower, upper: upper, in: text)
@@ -126,13 +118,17 @@ public struct CountedPhrase: Sendable {
     }
 }
 
-/// Which places of a stretch of text stand inside 《…》.
+/// Which places of a stretch of text stand inside 《…》; a stretch without 《 needs no table.
 struct TitleMask {
-    private let inside: [Bool]
+    private let inside: [Bool]?
     private let lower: Int
 
     init(text: [Unicode.Scalar], range: Range<Int>) {
         lower = range.lowerBound
+        guard range.contains(where: { text[$0] == "《" }) else {
+            inside = nil
+            return
+        }
         var depth = 0
         var inside = [Bool](repeating: false, count: range.count)
         for index in range {
@@ -143,7 +139,23 @@ struct TitleMask {
         self.inside = inside
     }
 
-    func contains(_ index: Int) -> Bool { inside[index - lower] }
+    func contains(_ index: Int) -> Bool { inside?[index - lower] ?? false }
+
+    /// The last place of `scalar` in `range` of `text` outside a title.
+    func last(of scalar: Unicode.Scalar, in range: Range<Int>, of text: [Unicode.Scalar]) -> Int? {
+        var index = range.upperBound - 1
+        while index >= range.lowerBound {
+            if text[index] == scalar, !contains(index) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The first place of `scalar` in `range` of `text` outside a title.
+    func first(of scalar: Unicode.Scalar, in range: Range<Int>, of text: [Unicode.Scalar]) -> Int? {
+        for index in range where text[index] == scalar && !contains(index) { return index }
+        return nil
+    }
 }
 
 /// The scalars that end a clause or a word for the metrics scan.

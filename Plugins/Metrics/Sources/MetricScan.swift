@@ -16,8 +16,10 @@ struct MetricScan {
 
     /// Every metric of the text in order, numbers inside 《…》 left out.
     mutating func run() -> [Metric] {
+        metrics.reserveCapacity(text.count / 32)
         var index = 0
         var titleDepth = 0
+        let numberStarts = NumberReader.numberStarts
         while index < text.count {
             let scalar = text[index]
             if scalar == "《" {
@@ -26,7 +28,7 @@ struct MetricScan {
                 titleDepth = max(0, titleDepth - 1)
             } else if scalar == "\n" {
                 titleDepth = 0
-            } else if titleDepth == 0, NumberReader.startsNumber(scalar) {
+            } else if titleDepth == 0, numberStarts.contains(scalar) {
                 index = max(index + 1, scanNumber(at: index))
                 continue
             }
@@ -37,10 +39,11 @@ struct MetricScan {
 
     /// Reads the number at `start` and records its metric if it makes one; returns where to go on.
     private mutating func scanNumber(at start: Int) -> Int {
+        if isLoneNumeralWithoutUnit(at: start) { return start + 1 }
         if let end = tables.setPhrases.phraseEnd(numberAt: start, in: text) { return end }
-        if hasWord("百分之", at: start), start + 3 < text.count, NumberReader.startsNumber(text[start + 3]),
+        if text[start] == "百", start + 3 < text.count, text[start + 1] == "分", text[start + 2] == "之", NumberReader.startsNumber(text[start + 3]),
            let number = NumberReader.read(at: start + 3, in: text) {
-            return record(Claim(start: start, numberStart: start, value: number.readings.last!.value, unitEnd: number.end,
+            return record(Claim(start: start, numberStart: start, value: number.value, unitEnd: number.end,
                                 unit: MetricUnit(name: "%", kind: .percent, factor: 0.01)), lone: false) ?? number.end
         }
         guard let number = NumberReader.read(at: start, in: text) else {
@@ -48,10 +51,11 @@ struct MetricScan {
             while end < text.count, NumberReader.startsNumber(text[end]) { end += 1 }
             return end
         }
-        if isGlued(before: start) || tables.setPhrases.followsOrdinalPrefix(start, in: text) || isSlogan(number) {
+        let wordBefore = start > 0 && text[start - 1] == " " ? start - 1 : start
+        if isGlued(before: start) || tables.setPhrases.followsOrdinalPrefix(wordBefore, in: text) || isSlogan(number) {
             return number.end
         }
-        if number.isLoneNumeral, let digit = ChineseNumeral.digit(text[start]), digit < 2 || text[start] == "二" {
+        if number.isLoneNumeral, let digit = ChineseNumeral.digit(text[start]), digit == 0 || digit == 2 && text[start] != "两" {
             return number.end
         }
         var low: NumberToken?
@@ -62,20 +66,23 @@ struct MetricScan {
             low = number
             main = high
         }
-        if tables.units.isYearWord(at: main.end, in: text), main.couldBeYear || low?.couldBeYear == true {
+        let wordAfter = main.end < text.count && text[main.end] == " " ? main.end + 1 : main.end
+        if tables.units.isYearWord(at: wordAfter, in: text), main.couldBeYear || low?.couldBeYear == true {
             return main.end
         }
-        for reading in main.readings {
+        for index in 0..<main.readingCount {
+            let reading = main.reading(index)
             if let fraction = fraction(denominator: reading, of: main, start: start) { return fraction }
             guard var claim = claim(for: reading) else { continue }
             claim.start = start
             claim.numberStart = start
             if let low {
-                let lowValue = low.readings.last!.value
-                claim.value = low.readings.count == 1 ? lowValue.timesPowerOfTen(reading.scale) : lowValue
+                claim.value = low.readingCount == 1 ? low.value.timesPowerOfTen(reading.scale) : low.value
                 claim.isRange = true
             }
-            return record(claim, lone: number.isLoneNumeral && ChineseNumeral.multiplier(text[start]) ?? 0 >= 100) ?? main.end
+            let needsQualifier = number.isLoneNumeral && low == nil
+                && (ChineseNumeral.digit(text[start]) == 1 || ChineseNumeral.multiplier(text[start]) ?? 0 >= 100)
+            return record(claim, lone: needsQualifier) ?? main.end
         }
         return main.end
     }
@@ -92,9 +99,11 @@ struct MetricScan {
         var fraction: Double?
     }
 
-    /// The unit at this reading's place, with a 余/多 between number and unit and a 以上 after it.
+    /// The unit at this reading's place, with a 余/多 between number and unit and a 以上 after it;
+    /// one space may stand between number and unit, as scraped pages write them (12 件).
     private func claim(for reading: NumberToken.Reading) -> Claim? {
         var position = reading.unitStart
+        if position + 1 < text.count, text[position] == " ", !NumberReader.isDigit(text[position + 1]) { position += 1 }
         var after: Qualifier?
         var found = tables.units.unit(at: position, in: text)
         if found == nil, let qualifier = tables.qualifiers.after(at: position, in: text) {
@@ -115,10 +124,10 @@ struct MetricScan {
     /// 三分之一 and 2分之1: a ratio.
     private mutating func fraction(denominator reading: NumberToken.Reading, of number: NumberToken, start: Int) -> Int? {
         let position = reading.unitStart
-        guard hasWord("分之", at: position), position + 2 < text.count, NumberReader.startsNumber(text[position + 2]),
+        guard position + 2 < text.count, text[position] == "分", text[position + 1] == "之", NumberReader.startsNumber(text[position + 2]),
               let numerator = NumberReader.read(at: position + 2, in: text), reading.value.mantissa != 0 else { return nil }
-        var claim = Claim(start: start, numberStart: start, value: numerator.readings.last!.value, unitEnd: numerator.end, unit: nil)
-        claim.fraction = numerator.readings.last!.value.double / reading.value.double
+        var claim = Claim(start: start, numberStart: start, value: numerator.value, unitEnd: numerator.end, unit: nil)
+        claim.fraction = numerator.value.double / reading.value.double
         if let qualifier = tables.qualifiers.after(at: numerator.end, in: text) {
             claim.unitEnd += qualifier.length
             claim.after = qualifier.qualifier
@@ -127,17 +136,20 @@ struct MetricScan {
     }
 
     /// Adds the metric of `claim` with its qualifier, kind, counted phrase and text; nil when it makes none.
+    ///
+    /// A `lone` numeral (一, 百, 千) makes a metric only after a qualifier (仅有一名, 近百条), or for
+    /// 百/千/万 before 余/多 (百余人); 一次性 and 千家万户 make none.
     private mutating func record(_ claim: Claim, lone: Bool) -> Int? {
         var claim = claim
         if claim.unitEnd < text.count, text[claim.unitEnd] == "+" || Self.isASCIILetter(text[claim.unitEnd]) { return nil }
         let floor = max(lastMetricEnd, claim.numberStart - 6)
         let before = tables.qualifiers.before(endingAt: claim.numberStart, in: text, floor: floor)
-        if lone, before == nil { return nil }
+        if lone, before == nil, claim.after == nil || ChineseNumeral.digit(text[claim.numberStart]) != nil { return nil }
         if let before { claim.start -= before.length }
         let clauseStart = clauseStart(before: claim.start, floor: max(0, claim.start - 60))
         let hardStart = max(clauseStart, lastMetricEnd)
-        let listBreak = (hardStart..<claim.start).last(where: { text[$0] == "、" })
-        let softStart = listBreak.map { $0 + 1 } ?? hardStart
+        var softStart = claim.start
+        while softStart > hardStart, text[softStart - 1] != "、" { softStart -= 1 }
         let countedStart = lastMetricEnd > clauseStart ? softStart : hardStart
 
         let span = Span(claim.start, claim.unitEnd)
@@ -150,20 +162,19 @@ struct MetricScan {
         if countedRange == nil {
             countedRange = tables.countedWords.before(countedStart..<claim.start, listStart: hardStart, in: text,
                                                       trailing: tables.trailingWords,
-                                                      keepsTrailingVerb: kind != .count || tables.countedWords.countsOccasions(claim.unit))
+                                                      keepsTrailingVerb: kind != .count || claim.unit?.countsOccasions == true)
         }
         var counted = countedRange.map { string($0) }
         if counted == nil, kind == .growth { counted = countedInSentence(before: claim.start) }
+        let parts = splitSharedRates && qualifier?.isShared == true ? countedRange.flatMap(sharedBy) : nil
         let value = claim.value.double
         var normalized: Double?
         if let factor = claim.unit?.factor { normalized = claim.value.times(factor) }
         if let fraction = claim.fraction { normalized = fraction }
-        var metric = Metric(value: claim.fraction ?? value, unit: claim.unit?.name ?? (claim.fraction == nil ? nil : "分之"),
-                            qualifier: qualifier?.word ?? (claim.isRange ? "至" : nil), approx: approx,
-                            normalized: normalized, kind: kind, counted: counted, span: span, text: string(span.start..<span.end))
-        for part in sharedBy(counted, qualifier: qualifier) {
-            metric.counted = part
-            metrics.append(metric)
+        for part in parts?.map({ Optional(string($0)) }) ?? [counted] {
+            metrics.append(Metric(value: claim.fraction ?? value, unit: claim.unit?.name ?? (claim.fraction == nil ? nil : "分之"),
+                                  qualifier: qualifier?.word ?? (claim.isRange ? "至" : nil), approx: approx,
+                                  normalized: normalized, kind: kind, counted: part, span: span, text: string(span.start..<span.end)))
         }
         lastMetricEnd = claim.unitEnd
         return claim.unitEnd
@@ -180,13 +191,23 @@ struct MetricScan {
         return nil
     }
 
-    /// The counted phrases one value stands for: 参与率和合格率均达100% is two metrics.
-    private func sharedBy(_ counted: String?, qualifier: Qualifier?) -> [String?] {
-        guard splitSharedRates, let counted, qualifier?.word.hasPrefix("均") == true else { return [counted] }
-        var parts = counted.split(separator: "和").map(String.init)
-        if parts.count < 2 { parts = counted.split(separator: "、").map(String.init) }
-        parts = parts.compactMap { part in part.split(separator: "、").last.map(String.init) }.filter { !$0.isEmpty }
-        return parts.count > 1 ? parts : [counted]
+    /// The counted phrases one value stands for (参与率和合格率均达100% is two metrics); nil for one.
+    ///
+    /// The phrase splits at 和, else at 、; of a part holding a 、 only what follows the last one is kept.
+    private func sharedBy(_ counted: Range<Int>) -> [Range<Int>]? {
+        var separator: Unicode.Scalar = "和"
+        if !counted.contains(where: { text[$0] == separator }) { separator = "、" }
+        var parts: [Range<Int>] = []
+        var start = counted.lowerBound
+        for index in counted where text[index] == separator {
+            parts.append(start..<index)
+            start = index + 1
+        }
+        parts.append(start..<counted.upperBound)
+        parts = parts.map { part in
+            (part.lowerBound..<part.upperBound).last(where: { text[$0] == "、" }).map { ($0 + 1)..<part.upperBound } ?? part
+        }.filter { !$0.isEmpty }
+        return parts.count > 1 ? parts : nil
     }
 
     private func kind(of claim: Claim, clause: Range<Int>) -> Metric.Kind {
@@ -207,7 +228,7 @@ struct MetricScan {
     /// Whether a cue ends right before `end`, or before a 了, 为 or 是 there.
     private func cue(_ cues: ScalarPhraseSet<Bool>, endingAt end: Int, floor: Int) -> Bool {
         if cues.match(endingAt: end, in: text, floor: floor) != nil { return true }
-        guard end > floor, "了为是".unicodeScalars.contains(text[end - 1]) else { return false }
+        guard end > floor, text[end - 1] == "了" || text[end - 1] == "为" || text[end - 1] == "是" else { return false }
         return cues.match(endingAt: end - 1, in: text, floor: floor) != nil
     }
 
@@ -217,11 +238,25 @@ struct MetricScan {
         return index
     }
 
+    /// A single Chinese numeral with no unit, qualifier, range or second number after it (统一, 一是):
+    /// the common case, answered before anything is read.
+    private func isLoneNumeralWithoutUnit(at start: Int) -> Bool {
+        guard !NumberReader.isDigit(text[start]) else { return false }
+        let next = start + 1
+        guard next < text.count else { return true }
+        let following = text[next]
+        if NumberReader.startsNumber(following) || Self.isRangeSeparator(following) || following == " " { return false }
+        return !tables.units.startsUnit(at: next, in: text) && tables.qualifiers.after(at: next, in: text) == nil
+    }
+
     /// A number glued to letters, digits or signs is part of a code, a time or a formula (5G, 12:05, 1+10).
     private func isGlued(before start: Int) -> Bool {
         guard start > 0 else { return false }
         let previous = text[start - 1]
-        return Self.isASCIILetter(previous) || NumberReader.isDigit(previous) || "/+-_.#&@".unicodeScalars.contains(previous)
+        switch previous {
+        case "/", "+", "-", "_", ".", "#", "&", "@": return true
+        default: return Self.isASCIILetter(previous) || NumberReader.isDigit(previous)
+        }
     }
 
     /// A Chinese numeral opening a short quoted slogan (“两个确立”, “四个意识”).
@@ -231,19 +266,8 @@ struct MetricScan {
         return (number.end..<limit).contains { text[$0] == "”" || text[$0] == "\"" }
     }
 
-    private func hasWord(_ word: String, at start: Int) -> Bool {
-        var index = start
-        for scalar in word.unicodeScalars {
-            guard index < text.count, text[index] == scalar else { return false }
-            index += 1
-        }
-        return true
-    }
-
     private func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text[range])
-        return String(view)
+        ScalarBuffer.string(text, range)
     }
 
     private static func isRangeSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -71,7 +71,7 @@ public struct MetricScanner: Processor {
 
     /// Every metric of `text` in order, without section paths.
     public func scan(_ text: String) -> [Metric] {
-        scan(Array(text.unicodeScalars))
+        scan(ScalarBuffer.scalars(of: text))
     }
 
     /// Every metric of a text given as its scalars, without section paths.

@@ -2,7 +2,7 @@ import Foundation
 import TOMLKit
 
 /// The reviewer-editable tables of the metrics processor (config/metrics.toml), compiled.
-public struct MetricTables: Sendable {
+public final class MetricTables: Sendable {
     public let units: UnitTable
     public let qualifiers: QualifierTable
     public let setPhrases: SetPhraseTable
@@ -24,7 +24,7 @@ public struct MetricTables: Sendable {
     }
 
     /// The tables in TOML: `[units]`, `[qualifiers]`, `[cues]`, `[not_metrics]`, `[counted]`.
-    public init(toml: String) throws {
+    public convenience init(toml: String) throws {
         let file: TableFile
         do {
             file = try TOMLDecoder(strictDecoding: true).decode(TableFile.self, from: toml)
@@ -39,7 +39,8 @@ public struct MetricTables: Sendable {
         try file.checkNoEmptyWords()
         let units = try UnitTable(
             count: file.units.count, money: file.units.money, percent: file.units.percent,
-            multiple: file.units.multiple ?? [], forms: file.units.forms ?? [:], years: file.units.years)
+            multiple: file.units.multiple ?? [], forms: file.units.forms ?? [:], years: file.units.years,
+            occasions: file.counted.occasions ?? [])
         if let (name, factor) = (file.units.money.merging(file.units.percent) { $1 }).first(where: { !($0.value > 0) }) {
             throw MetricTableError(message: "units: the factor of \(name) must be above 0, found \(factor)")
         }
@@ -52,7 +53,7 @@ public struct MetricTables: Sendable {
             growthCues: file.cues.growth, ratioCues: file.cues.ratio,
             counted: CountedPhrase(verbs: file.counted.verbs, links: file.counted.links ?? [],
                                    stops: file.counted.stops ?? [], leading: file.counted.leading ?? [],
-                                   nounEndings: file.counted.noun_endings ?? [], occasions: file.counted.occasions ?? []))
+                                   nounEndings: file.counted.noun_endings ?? []))
     }
 
     /// Reads the tables at `url`.

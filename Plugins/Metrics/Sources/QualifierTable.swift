@@ -2,10 +2,18 @@
 public struct Qualifier: Sendable, Equatable {
     public let word: String
     public let approx: Bool
+    /// 均达, 均为: one value said of several things.
+    public let isShared: Bool
+
+    init(word: String, approx: Bool) {
+        self.word = word
+        self.approx = approx
+        isShared = word.hasPrefix("均")
+    }
 }
 
 /// The qualifiers before a number, after it, and opening its clause, with the words that only look like one.
-public struct QualifierTable: Sendable {
+public final class QualifierTable: Sendable {
     let before: ScalarPhraseSet<Qualifier>
     let after: ScalarPhraseSet<Qualifier>
     let clause: ScalarPhraseSet<Qualifier>

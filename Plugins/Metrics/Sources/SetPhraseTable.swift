@@ -1,12 +1,12 @@
 /// Phrases that hold a number and are no metric (三重一大, 十四五, 1+10), found from the number inside them.
-public struct SetPhraseTable: Sendable {
+public final class SetPhraseTable: Sendable {
     private struct Anchor: Sendable {
         let scalars: [Unicode.Scalar]
         let offset: Int
     }
 
     /// Each phrase under the first numeral or digit it holds, with that scalar's offset.
-    private let anchors: [Unicode.Scalar: [Anchor]]
+    private let anchors: ScalarIndex<[Anchor]>
     let ordinalPrefixes: ScalarPhraseSet<Bool>
     let notUnits: ScalarPhraseSet<Bool>
 
@@ -17,7 +17,7 @@ public struct SetPhraseTable: Sendable {
             guard let offset = scalars.firstIndex(where: NumberReader.startsNumber) else { continue }
             anchors[scalars[offset], default: []].append(Anchor(scalars: scalars, offset: offset))
         }
-        self.anchors = anchors.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+        self.anchors = ScalarIndex(anchors.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } })
         self.ordinalPrefixes = ScalarPhraseSet(ordinalPrefixes)
         self.notUnits = ScalarPhraseSet(notUnits)
     }

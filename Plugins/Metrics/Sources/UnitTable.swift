@@ -8,17 +8,29 @@ public struct MetricUnit: Sendable, Equatable {
     public let name: String
     public let kind: UnitKind
     public let factor: Double?
+    /// It counts occasions (次, 期, 场): the verb right before the number is part of what is counted.
+    public var countsOccasions = false
+
+    init(name: String, kind: UnitKind, factor: Double?, countsOccasions: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.factor = factor
+        self.countsOccasions = countsOccasions
+    }
 }
 
 /// The units a number may carry, matched longest first, and the words that make a number before them a year.
-public struct UnitTable: Sendable {
+public final class UnitTable: Sendable {
     let units: ScalarPhraseSet<MetricUnit>
     let years: ScalarPhraseSet<Bool>
 
     public init(count: [String], money: [String: Double], percent: [String: Double], multiple: [String],
-                forms: [String: String], years: [String]) throws {
+                forms: [String: String], years: [String], occasions: [String] = []) throws {
         var byName: [String: MetricUnit] = [:]
-        for name in count { byName[name] = MetricUnit(name: name, kind: .count, factor: nil) }
+        let occasions = Set(occasions)
+        for name in count {
+            byName[name] = MetricUnit(name: name, kind: .count, factor: nil, countsOccasions: occasions.contains(name))
+        }
         for name in multiple { byName[name] = MetricUnit(name: name, kind: .multiple, factor: nil) }
         for (name, factor) in money { byName[name] = MetricUnit(name: name, kind: .money, factor: factor) }
         for (name, factor) in percent { byName[name] = MetricUnit(name: name, kind: .percent, factor: factor) }
@@ -36,6 +48,11 @@ public struct UnitTable: Sendable {
     /// The longest unit written at `start`.
     func unit(at start: Int, in text: [Unicode.Scalar]) -> (length: Int, unit: MetricUnit)? {
         units.match(at: start, in: text).map { ($0.length, $0.payload) }
+    }
+
+    /// Whether a unit starts at `start`.
+    func startsUnit(at start: Int, in text: [Unicode.Scalar]) -> Bool {
+        units.matches(at: start, in: text)
     }
 
     /// Whether a year word (年, 年度) is written at `start`.

@@ -1,0 +1,65 @@
+/// Conversions between a String and its scalars that skip the standard library's generic paths:
+/// the scan reads a whole report into scalars once and writes each metric's text back.
+enum ScalarBuffer {
+    /// The scalars of `text`, decoded from its UTF-8 in one pass.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+                var index = 0
+                count = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    var length: Int
+                    switch lead {
+                    case 0..<0x80: value = lead; length = 1
+                    case 0xC0..<0xE0: value = lead & 0x1F; length = 2
+                    case 0xE0..<0xF0: value = lead & 0x0F; length = 3
+                    default: value = lead & 0x07; length = 4
+                    }
+                    var offset = 1
+                    while offset < length, index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                        offset += 1
+                    }
+                    // A String's UTF-8 is valid, so every value decoded from it is a scalar.
+                    scalars.initializeElement(at: count, to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                    count += 1
+                    index += length
+                }
+            }
+        }
+    }
+
+    /// The String of `scalars[range]`, encoded straight to UTF-8.
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var count = 0
+            for index in range {
+                let value = scalars[index].value
+                switch value {
+                case 0..<0x80:
+                    buffer[count] = UInt8(value)
+                    count += 1
+                case 0x80..<0x800:
+                    buffer[count] = UInt8(0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+                    count += 2
+                case 0x800..<0x10000:
+                    buffer[count] = UInt8(0xE0 | value >> 12)
+                    buffer[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value & 0x3F)
+                    count += 3
+                default:
+                    buffer[count] = UInt8(0xF0 | value >> 18)
+                    buffer[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 3] = UInt8(0x80 | value & 0x3F)
+                    count += 4
+                }
+            }
+            return count
+        }
+    }
+}
