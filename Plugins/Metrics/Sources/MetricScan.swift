@@ -1,7 +1,10 @@
 import ReportKit
 
 /// One linear pass over a text's scalars that finds every metric in it, without section paths.
-struct MetricScan {
+///
+/// A class, so the scan's own state is the only thing that changes under it and the tables it
+/// reads are borrowed, not retained, on every lookup.
+final class MetricScan {
     let text: [Unicode.Scalar]
     let tables: MetricTables
     let splitSharedRates: Bool
@@ -15,7 +18,7 @@ struct MetricScan {
     }
 
     /// Every metric of the text in order, numbers inside 《…》 left out.
-    mutating func run() -> [Metric] {
+    func run() -> [Metric] {
         metrics.reserveCapacity(text.count / 32)
         var index = 0
         var titleDepth = 0
@@ -38,7 +41,7 @@ struct MetricScan {
     }
 
     /// Reads the number at `start` and records its metric if it makes one; returns where to go on.
-    private mutating func scanNumber(at start: Int) -> Int {
+    private func scanNumber(at start: Int) -> Int {
         if isLoneNumeralWithoutUnit(at: start) { return start + 1 }
         if let end = tables.setPhrases.phraseEnd(numberAt: start, in: text) { return end }
         if text[start] == "百", start + 3 < text.count, text[start + 1] == "分", text[start + 2] == "之", NumberReader.startsNumber(text[start + 3]),
@@ -122,7 +125,7 @@ struct MetricScan {
     }
 
     /// 三分之一 and 2分之1: a ratio.
-    private mutating func fraction(denominator reading: NumberToken.Reading, of number: NumberToken, start: Int) -> Int? {
+    private func fraction(denominator reading: NumberToken.Reading, of number: NumberToken, start: Int) -> Int? {
         let position = reading.unitStart
         guard position + 2 < text.count, text[position] == "分", text[position + 1] == "之", NumberReader.startsNumber(text[position + 2]),
               let numerator = NumberReader.read(at: position + 2, in: text), reading.value.mantissa != 0 else { return nil }
@@ -139,14 +142,14 @@ struct MetricScan {
     ///
     /// A `lone` numeral (一, 百, 千) makes a metric only after a qualifier (仅有一名, 近百条), or for
     /// 百/千/万 before 余/多 (百余人); 一次性 and 千家万户 make none.
-    private mutating func record(_ claim: Claim, lone: Bool) -> Int? {
+    private func record(_ claim: Claim, lone: Bool) -> Int? {
         var claim = claim
         if claim.unitEnd < text.count, text[claim.unitEnd] == "+" || Self.isASCIILetter(text[claim.unitEnd]) { return nil }
         let floor = max(lastMetricEnd, claim.numberStart - 6)
         let before = tables.qualifiers.before(endingAt: claim.numberStart, in: text, floor: floor)
         if lone, before == nil, claim.after == nil || ChineseNumeral.digit(text[claim.numberStart]) != nil { return nil }
         if let before { claim.start -= before.length }
-        let clauseStart = clauseStart(before: claim.start, floor: max(0, claim.start - 60))
+        let clauseStart = clauseStart(before: claim.start, floor: max(0, claim.start - 40))
         let hardStart = max(clauseStart, lastMetricEnd)
         var softStart = claim.start
         while softStart > hardStart, text[softStart - 1] != "、" { softStart -= 1 }

@@ -76,7 +76,6 @@ public struct MetricScanner: Processor {
 
     /// Every metric of a text given as its scalars, without section paths.
     public func scan(_ scalars: [Unicode.Scalar]) -> [Metric] {
-        var pass = MetricScan(text: scalars, tables: tables, splitSharedRates: configuration.splitSharedRates)
-        return pass.run()
+        MetricScan(text: scalars, tables: tables, splitSharedRates: configuration.splitSharedRates).run()
     }
 }

@@ -45,6 +45,7 @@ final class ScalarPhraseSet<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase starting at `start`, ending no later than `limit`.
+    @inline(__always)
     func match(at start: Int, in text: [Unicode.Scalar], limit: Int? = nil) -> (length: Int, payload: Payload)? {
         let end = limit ?? text.count
         guard start < end, let group = firstGroups[text[start]] else { return nil }
@@ -56,6 +57,7 @@ final class ScalarPhraseSet<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase ending right before `end`, starting no earlier than `floor`.
+    @inline(__always)
     func match(endingAt end: Int, in text: [Unicode.Scalar], floor: Int = 0) -> (length: Int, payload: Payload)? {
         guard end > floor, end <= text.count, let group = lastGroups[text[end - 1]] else { return nil }
         for index in group {
