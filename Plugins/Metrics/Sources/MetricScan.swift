@@ -149,7 +149,7 @@ final class MetricScan {
         let before = tables.qualifiers.before(endingAt: claim.numberStart, in: text, floor: floor)
         if lone, before == nil, claim.after == nil || ChineseNumeral.digit(text[claim.numberStart]) != nil { return nil }
         if let before { claim.start -= before.length }
-        let clauseStart = clauseStart(before: claim.start, floor: max(0, claim.start - 40))
+        let clauseStart = clauseStart(before: claim.start, floor: max(0, claim.start - 60))
         let hardStart = max(clauseStart, lastMetricEnd)
         var softStart = claim.start
         while softStart > hardStart, text[softStart - 1] != "、" { softStart -= 1 }
