@@ -8,25 +8,26 @@ enum ScalarBuffer {
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
                 var index = 0
                 count = 0
+                // A String's UTF-8 is valid: every sequence is whole and every value decoded is a scalar.
                 while index < bytes.count {
                     let lead = UInt32(bytes[index])
-                    var value: UInt32
-                    var length: Int
-                    switch lead {
-                    case 0..<0x80: value = lead; length = 1
-                    case 0xC0..<0xE0: value = lead & 0x1F; length = 2
-                    case 0xE0..<0xF0: value = lead & 0x0F; length = 3
-                    default: value = lead & 0x07; length = 4
+                    let value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
                     }
-                    var offset = 1
-                    while offset < length, index + offset < bytes.count {
-                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                        offset += 1
-                    }
-                    // A String's UTF-8 is valid, so every value decoded from it is a scalar.
                     scalars.initializeElement(at: count, to: unsafeBitCast(value, to: Unicode.Scalar.self))
                     count += 1
-                    index += length
                 }
             }
         }
