@@ -34,7 +34,7 @@ public final class MetricTables: Sendable {
             let keys = error.keys.map { ($0.value.map(\.stringValue) + [$0.key]).joined(separator: ".") }.sorted()
             throw MetricTableError(message: "unknown key \(keys.joined(separator: ", "))")
         } catch {
-            throw MetricTableError(message: "expected the sections units, qualifiers, cues, not_metrics and counted as shipped (\(error))")
+            throw MetricTableError(message: "expected the tables [units], [qualifiers], [cues], [not_metrics] and [counted] as shipped (\(error))")
         }
         try file.checkNoEmptyWords()
         let units = try UnitTable(
