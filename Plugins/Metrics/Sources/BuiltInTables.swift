@@ -164,7 +164,7 @@ links = [
 # Words that end a counted phrase read after the unit (31名干部全部参加 → 干部).
 stops = [
     "的", "均", "全部", "都", "已", "分别", "精准", "和", "与", "及", "并", "兼职", "以上", "左右",
-    "全年", "依法", "进行", "开展", "用于",
+    "全年", "依法", "进行", "开展", "用于", "累计",
 ]
 # Words at the front of a counted phrase that are not part of it.
 leading = [

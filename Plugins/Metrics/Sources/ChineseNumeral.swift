@@ -35,12 +35,15 @@ public enum ChineseNumeral {
 
     /// The value of a whole run of numerals, or nil when the run is no well-formed number.
     ///
-    /// Digits without multipliers are read place by place (二〇二一 → 2021); a digit that
+    /// Digits without multipliers are read place by place (二〇二一 → 2021) when there are four of
+    /// them or a 〇 among them, and are no number otherwise (三四次); a digit that
     /// follows a multiplier without a 零 counts one place below it (一百二 → 120, 一万二 → 12000).
     public static func value<C: Collection>(of scalars: C) -> Int? where C.Element == Unicode.Scalar {
         guard !scalars.isEmpty, scalars.count <= 24 else { return nil }
         if scalars.allSatisfy({ digit($0) != nil }) {
             if scalars.count == 1 { return digit(scalars.first!) }
+            // 三四次, 五六个: two or three digits in a row are a rough count, not a number.
+            guard scalars.count >= 4 || scalars.contains(where: { digit($0) == 0 }) else { return nil }
             return scalars.reduce(0) { $0 * 10 + digit($1)! }
         }
         var total = 0
