@@ -87,7 +87,23 @@ final class MetricScan {
                 && (ChineseNumeral.digit(text[start]) == 1 || ChineseNumeral.multiplier(text[start]) ?? 0 >= 100)
             return record(claim, lone: needsQualifier) ?? main.end
         }
-        return main.end
+        return recordWithoutUnit(main, low: low, start: start) ?? main.end
+    }
+
+    /// An Arabic number with 万 or 亿 and no unit (惠及群众4.2万) is still a count.
+    private func recordWithoutUnit(_ number: NumberToken, low: NumberToken?, start: Int) -> Int? {
+        let reading = number.reading(number.readingCount - 1)
+        guard !number.isChinese, reading.scale >= 4 else { return nil }
+        var claim = Claim(start: start, numberStart: start, value: reading.value, unitEnd: number.end, unit: nil)
+        if let qualifier = tables.qualifiers.after(at: number.end, in: text) {
+            claim.unitEnd += qualifier.length
+            claim.after = qualifier.qualifier
+        }
+        if let low {
+            claim.value = low.readingCount == 1 ? low.value.timesPowerOfTen(reading.scale) : low.value
+            claim.isRange = true
+        }
+        return record(claim, lone: false)
     }
 
     /// A number and its unit, before qualifiers and the words around it are read.

@@ -28,6 +28,15 @@ struct FormTests {
         #expect(metric.unit == unit)
     }
 
+    @Test("a number with 万 and no unit is a count without a unit")
+    func withoutUnit() throws {
+        let metric = try #require(Shipped.scan("惠及群众4.2万，覆盖全县。").first)
+        #expect(metric.value == 42_000)
+        #expect(metric.unit == nil)
+        #expect(metric.counted == "群众")
+        #expect(Shipped.scan("千万不能放松，服务群众一万。").isEmpty)
+    }
+
     @Test("money is normalised to yuan exactly", arguments: [
         ("经费4.5万元。", 45_000.0),
         ("研发投入6.48亿元。", 648_000_000),
