@@ -34,6 +34,7 @@ public final class CountedPhrase: Sendable {
     }
 
     /// The length of the verb at `start`, unless a noun ending makes it part of a noun (完成率, 培训班).
+    @inline(__always)
     private func verb(at start: Int, in text: [Unicode.Scalar], limit: Int? = nil) -> Int? {
         guard let found = verbs.match(at: start, in: text, limit: limit) else { return nil }
         return nounEndings.match(at: start + found.length, in: text) == nil ? found.length : nil

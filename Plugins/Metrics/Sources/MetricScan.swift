@@ -190,10 +190,17 @@ final class MetricScan {
         var normalized: Double?
         if let factor = claim.unit?.factor { normalized = claim.value.times(factor) }
         if let fraction = claim.fraction { normalized = fraction }
-        for part in parts?.map({ Optional(string($0)) }) ?? [counted] {
-            metrics.append(Metric(value: claim.fraction ?? value, unit: claim.unit?.name ?? (claim.fraction == nil ? nil : "分之"),
-                                  qualifier: qualifier?.word ?? (claim.isRange ? "至" : nil), approx: approx,
-                                  normalized: normalized, kind: kind, counted: part, span: span, text: string(span.start..<span.end)))
+        let metric = Metric(value: claim.fraction ?? value, unit: claim.unit?.name ?? (claim.fraction == nil ? nil : "分之"),
+                            qualifier: qualifier?.word ?? (claim.isRange ? "至" : nil), approx: approx,
+                            normalized: normalized, kind: kind, counted: counted, span: span, text: string(span.start..<span.end))
+        if let parts {
+            for part in parts {
+                var shared = metric
+                shared.counted = string(part)
+                metrics.append(shared)
+            }
+        } else {
+            metrics.append(metric)
         }
         lastMetricEnd = claim.unitEnd
         return claim.unitEnd
