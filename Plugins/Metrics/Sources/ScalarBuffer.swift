@@ -33,9 +33,15 @@ enum ScalarBuffer {
         }
     }
 
-    /// The String of `scalars[range]`, encoded straight to UTF-8.
+    /// The String of `scalars[range]`, encoded straight to UTF-8; its exact length is counted first,
+    /// so a text of up to 15 bytes (五个汉字) is stored inline and allocates nothing.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        var length = 0
+        for index in range {
+            let value = scalars[index].value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var count = 0
             for index in range {
                 let value = scalars[index].value
