@@ -122,8 +122,8 @@ phrases = [
     "四下基层", "三下乡", "千家万户", "七台河", "十分", "五个一", "三个一批", "两个全覆盖",
     "一带一路", "12345", "12348", "96178",
 ]
-# A number right before one of these is no metric (建党100周年, 三年行动计划).
-before = ["周年", "年行动", "年攻坚", "年规划", "年计划"]
+# A number right before one of these is no metric (建党100周年, 三年行动计划, 五年来).
+before = ["周年", "年行动", "年攻坚", "年规划", "年计划", "年来", "年以来", "年间"]
 # A number right after one of these is an ordinal, a weekday or a vague amount.
 after = ["第", "周", "星期", "礼拜", "每周", "数", "几", "若", "〔", "[", "〕", "]", "No.", "NO."]
 
