@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The processors that ship with reportd. Each lives in Plugins/<Name>/ with
 /// Sources/, Tests/, README.md and <name>.sample.toml; its module is <Name>Processor.
-let processors = ["Archive", "Audit", "Dedupe", "Exec", "Sections"]
+let processors = ["Archive", "Audit", "Dedupe", "Exec", "Metrics", "Sections"]
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -107,7 +107,16 @@ let package = Package(
 let processorDependencies: [String: [Target.Dependency]] = [
     "Audit": [.product(name: "TOMLKit", package: "TOMLKit")],
     "Sections": [.product(name: "TOMLKit", package: "TOMLKit")],
+    "Metrics": [.product(name: "TOMLKit", package: "TOMLKit")],
 ]
+
+// Prints the metrics scan's speed and peak memory: swift run -c release metrics-bench
+package.targets.append(.executableTarget(
+    name: "metrics-bench",
+    dependencies: ["MetricsProcessor", "ReportKit"],
+    path: "Plugins/Metrics/Benchmark",
+    swiftSettings: swiftSettings
+))
 
 for name in processors {
     package.targets += [

@@ -2,6 +2,7 @@ import ArchiveProcessor
 import AuditProcessor
 import DedupeProcessor
 import ExecProcessor
+import MetricsProcessor
 import ReportKit
 import ReportStore
 import SectionsProcessor
@@ -16,6 +17,7 @@ enum BuiltinProcessors {
             return DuplicateDetector(configuration: configuration, catalogue: { try catalogues.catalogue(at: url) })
         }
         registry.register(SectionSplitter.self) { configuration, environment in try SectionSplitter(configuration: configuration, environment: environment) }
+        registry.register(MetricScanner.self) { configuration, environment in try MetricScanner(configuration: configuration, environment: environment) }
         registry.register(ReportAuditor.self) { configuration, environment in try ReportAuditor(configuration: configuration, environment: environment) }
         registry.register(ArchiveWriter.self) { configuration, environment in
             ArchiveWriter(configuration: configuration, root: environment.root)

@@ -21,7 +21,7 @@ import Testing
             #expect(id.hasPrefix("sha256:") && id.count == 71)
             #expect(document.deletingLastPathComponent().lastPathComponent == String(id.dropFirst(7)))
             let provenance = try #require(fields["provenance"] as? [[String: Any]])
-            #expect(provenance.compactMap { $0["processor"] as? String } == ["dedupe", "sections", "audit", "archive"])
+            #expect(provenance.compactMap { $0["processor"] as? String } == ["dedupe", "sections", "metrics", "audit", "archive"])
             let sections = try #require(fields["sections"] as? [[String: Any]])
             #expect(!sections.isEmpty, "no sections in \(document.path)")
             #expect(sections.allSatisfy { $0["level"] as? Int == 1 })
