@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "reportd-fuzz",
-            dependencies: ["ReportKit", "ReportIntake", .target(name: "SectionsProcessor")],
+            dependencies: ["ReportKit", "ReportIntake", .target(name: "SectionsProcessor"), .target(name: "MetricsProcessor")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,9 +1,11 @@
 import Foundation
 import ReportIntake
+import MetricsProcessor
 import ReportKit
 import SectionsProcessor
 
-/// What one fuzz input goes through: the intake under every format it reads, then the section splitter.
+/// What one fuzz input goes through: the intake under every format it reads, the section splitter
+/// and the metric scanner.
 enum FuzzTarget {
     static let reader = ReportReader(options: {
         var options = IntakeOptions()
@@ -11,17 +13,26 @@ enum FuzzTarget {
         return options
     }())
     static let splitter = SectionSplitter()
+    static let scanner = MetricScanner()
     static let received = Date(timeIntervalSince1970: 0)
 
     static func run(_ data: Data) {
         for name in ["report.txt", "report.md", "report.html", "report.docx"] {
             if let document = try? reader.read(data, name: name, received: received) {
-                let sections = splitter.split(document.text)
-                check(sections, within: ScalarText(document.text).count)
+                examine(document.text)
             }
         }
         if let text = String(validating: data, as: UTF8.self) {
-            check(splitter.split(text), within: ScalarText(text).count)
+            examine(text)
+        }
+    }
+
+    static func examine(_ text: String) {
+        let length = ScalarText(text).count
+        check(splitter.split(text), within: length)
+        for metric in scanner.scan(text) {
+            precondition(metric.span.start >= 0 && metric.span.end <= length, "metric span outside the text")
+            precondition(metric.value.isFinite, "metric value not finite")
         }
     }
 
