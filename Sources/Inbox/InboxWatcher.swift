@@ -208,13 +208,4 @@ final class LockedBox<Value>: @unchecked Sendable {
         change(&stored)
         lock.unlock()
     }
-
-    /// Stores `value` and returns what was there.
-    func exchange(_ value: Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        let old = stored
-        stored = value
-        return old
-    }
 }

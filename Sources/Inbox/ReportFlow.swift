@@ -31,16 +31,23 @@ public struct ReportFlow: Sendable {
         if let problem = SpoolEntryCheck.problem(with: report.url, maxBytes: reader.options.maxBytes) {
             return finish(report, document: nil, outcome: .failure(.report(reason: problem, processor: "claim")), logger: logger)
         }
+        // SpoolEntryCheck has already checked type and size without opening the file: read it once, here.
+        let data: Data
+        do {
+            data = try Data(contentsOf: report.url)
+        } catch {
+            let reason = IntakeError.unreadable(error.localizedDescription).description
+            return finish(report, document: nil, outcome: .failure(.report(reason: reason, processor: "intake")), logger: logger)
+        }
         let document: Document
         do {
-            document = try reader.read(report.url, name: report.name, received: received)
+            document = try reader.read(data, name: report.name, received: received)
         } catch IntakeError.unsupportedFormat(let format) {
             guard let converter = pipeline.converter(for: report.name) else {
                 let reason = IntakeError.unsupportedFormat(format).description
                 return finish(report, document: nil, outcome: .failure(.report(reason: reason, processor: "intake")), logger: logger)
             }
             do {
-                let data = try Data(contentsOf: report.url)
                 let text = try await converter.convert(data, name: report.name, logger: logger)
                 document = try reader.read(convertedText: text, original: data, name: report.name,
                                            converter: converter.converterName, received: received)
