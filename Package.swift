@@ -24,9 +24,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CInotifyTools", path: "Sources/CInotifyTools"),
+        .target(name: "CFileSync"),
         .target(
             name: "ReportKit",
             dependencies: [
+                "CFileSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

@@ -76,30 +76,40 @@ public final class InboxService: Service, CustomStringConvertible {
 
     public var description: String { "InboxService" }
 
-    /// Feeds the queue from the watch and the retry timers, and runs the workers until the queue is finished.
+    /// Feeds the queue from the watch and the retry timers, runs the workers until the queue is finished,
+    /// and settles each report as the group commit finishes it.
     private func drain(_ queue: WorkQueue, events: InboxEvents, retries: AsyncStream<(Work, Duration)>,
                        retryInput: AsyncStream<(Work, Duration)>.Continuation) async {
-            await withDiscardingTaskGroup { outer in
-                outer.addTask { await self.feed(queue, from: events) }
-                outer.addTask {
-                    await withDiscardingTaskGroup { timers in
-                        for await (work, delay) in retries {
-                            timers.addTask {
-                                try? await Task.sleep(for: delay)
-                                await queue.addFirst(work)
-                                await self.gate.allowProbe()
-                            }
+        let commit = GroupCommit(ReportCommit(root: settings.root, catalogue: live.current.flow.catalogue))
+        let (settled, settledInput) = AsyncStream<(SpooledReport, Outcome)>.makeStream()
+        await withDiscardingTaskGroup { outer in
+            outer.addTask { await self.feed(queue, from: events) }
+            outer.addTask {
+                await withDiscardingTaskGroup { timers in
+                    for await (work, delay) in retries {
+                        timers.addTask {
+                            try? await Task.sleep(for: delay)
+                            await queue.addFirst(work)
+                            await self.gate.allowProbe()
                         }
                     }
                 }
-                await withDiscardingTaskGroup { workers in
-                    for _ in 0..<max(1, settings.workers) {
-                        workers.addTask { await self.work(queue, retry: retryInput) }
-                    }
-                }
-                retryInput.finish()
-                outer.cancelAll()
             }
+            outer.addTask {
+                for await (report, outcome) in settled {
+                    await self.settle(report, outcome: outcome, queue: queue, retry: retryInput)
+                }
+            }
+            await withDiscardingTaskGroup { workers in
+                for _ in 0..<max(1, settings.workers) {
+                    workers.addTask { await self.work(queue, commit: commit, settled: settledInput, retry: retryInput) }
+                }
+            }
+            await commit.finish()
+            settledInput.finish()
+            retryInput.finish()
+            outer.cancelAll()
+        }
     }
 
     /// Turns watch events into work: arrivals by path, folders and overflows by a scan.
@@ -118,19 +128,25 @@ public final class InboxService: Service, CustomStringConvertible {
         }
     }
 
-    /// One worker: claims, runs the chain, and schedules a retry for a report held by a machine fault.
-    private func work(_ queue: WorkQueue, retry: AsyncStream<(Work, Duration)>.Continuation) async {
+    /// One worker: claims, runs the chain, and hands the report to the group commit.
+    private func work(_ queue: WorkQueue, commit: GroupCommit, settled: AsyncStream<(SpooledReport, Outcome)>.Continuation,
+                      retry: AsyncStream<(Work, Duration)>.Continuation) async {
         while true {
             await gate.pass()
             guard let work = await queue.next() else { return }
             let current = live.current
+            let turn = current.flow.arrivals.ticket()
             let report: SpooledReport
             switch work {
             case .inbox(let path):
                 do {
-                    guard let claimed = try current.claimer.claim(URL(fileURLWithPath: path)) else { continue }
+                    guard let claimed = try current.claimer.claim(URL(fileURLWithPath: path)) else {
+                        turn.pass()
+                        continue
+                    }
                     report = claimed
                 } catch {
+                    turn.pass()
                     logger.warning("file cannot be claimed; it stays in the inbox",
                                    metadata: ["report.file": "\(path)", "error": "\(error)"])
                     retry.yield((work, tally.delay(for: path, settings: settings)))
@@ -139,22 +155,28 @@ public final class InboxService: Service, CustomStringConvertible {
             case .spooled(let spooled):
                 report = spooled
             }
-            let outcome = await current.flow.handle(report)
-            tally.count(outcome, key: report.url.path)
-            if case .failure(.transient(let reason, let processor)) = outcome {
-                if await gate.close() {
-                    logger.error("machine fault: no more reports are taken until it clears; they wait in the inbox and spool",
-                                 metadata: ["reason": "\(reason)", "processor": "\(processor ?? "-")", "report.file": "\(report.name)"])
-                    notifier.notify("STATUS=held by a machine fault: \(reason)")
-                }
-                retry.yield((.spooled(report), tally.delay(for: report.url.path, settings: settings)))
-                continue
-            }
-            if await gate.open() {
-                logger.notice("machine fault cleared: taking reports again")
-            }
-            notifier.notify("STATUS=\(tally.status) queued \(await queue.count)")
+            let chained = await current.flow.prepare(report, turn: turn)
+            await commit.submit(chained) { outcome in settled.yield((report, outcome)) }
         }
+    }
+
+    /// Counts a committed report, and schedules a retry for one held by a machine fault.
+    private func settle(_ report: SpooledReport, outcome: Outcome, queue: WorkQueue,
+                        retry: AsyncStream<(Work, Duration)>.Continuation) async {
+        tally.count(outcome, key: report.url.path)
+        if case .failure(.transient(let reason, let processor)) = outcome {
+            if await gate.close() {
+                logger.error("machine fault: no more reports are taken until it clears; they wait in the inbox and spool",
+                             metadata: ["reason": "\(reason)", "processor": "\(processor ?? "-")", "report.file": "\(report.name)"])
+                notifier.notify("STATUS=held by a machine fault: \(reason)")
+            }
+            retry.yield((.spooled(report), tally.delay(for: report.url.path, settings: settings)))
+            return
+        }
+        if await gate.open() {
+            logger.notice("machine fault cleared: taking reports again")
+        }
+        notifier.notify("STATUS=\(tally.status) queued \(await queue.count)")
     }
 }
 

@@ -7,112 +7,93 @@ import ReportStore
 import Glibc
 #endif
 
-/// The flow of one claimed report: read, run the chain, file, tell, release.
+/// The flow of one claimed report: read, run the chain, then hand it to the commit that files, tells and releases it.
 public struct ReportFlow: Sendable {
     public let root: DataRoot
     public let reader: ReportReader
     public let pipeline: Pipeline
     public let catalogue: Catalogue
     public let logger: Logger
+    /// Tickets in the order reports are taken; a config reload hands the same order to the new flow.
+    public let arrivals: ArrivalOrder
 
-    public init(root: DataRoot, reader: ReportReader, pipeline: Pipeline, catalogue: Catalogue, logger: Logger) {
+    public init(root: DataRoot, reader: ReportReader, pipeline: Pipeline, catalogue: Catalogue, logger: Logger,
+                arrivals: ArrivalOrder = ArrivalOrder()) {
         self.root = root
         self.reader = reader
         self.pipeline = pipeline
         self.catalogue = catalogue
         self.logger = logger
+        self.arrivals = arrivals
     }
 
-    /// Takes `report` from the spool to its outcome. A transient failure leaves it in the spool.
+    /// Takes `report` from the spool to its outcome, committing it alone. A transient failure leaves it in the spool.
     public func handle(_ report: SpooledReport) async -> Outcome {
+        let chained = await prepare(report)
+        return ReportCommit(root: root, catalogue: catalogue).commit([chained])[0]
+    }
+
+    /// Reads `report` and runs the chain; what it leaves on disk is staged for the commit.
+    /// `turn` is the report's place in arrival order, best taken when the report was taken.
+    public func prepare(_ report: SpooledReport, turn: ArrivalTurn? = nil) async -> ChainedReport {
+        let started = ContinuousClock.now
+        let turn = turn ?? arrivals.ticket()
+        defer { turn.pass() }
         var logger = logger
         logger[metadataKey: "report.file"] = "\(report.name)"
+        let staging = StagedEntries()
+        func chained(_ document: Document?, _ outcome: Outcome) -> ChainedReport {
+            ChainedReport(report: report, document: document, outcome: outcome, staging: staging, logger: logger, started: started)
+        }
+        func failed(_ reason: String, by processor: String) -> ChainedReport {
+            chained(nil, .failure(.report(reason: reason, processor: processor)))
+        }
         let received = report.received
         if let problem = SpoolEntryCheck.problem(with: report.url, maxBytes: reader.options.maxBytes) {
-            return finish(report, document: nil, outcome: .failure(.report(reason: problem, processor: "claim")), logger: logger)
+            return failed(problem, by: "claim")
         }
         // SpoolEntryCheck has already checked type and size without opening the file: read it once, here.
         let data: Data
         do {
             data = try Data(contentsOf: report.url)
         } catch {
-            let reason = IntakeError.unreadable(error.localizedDescription).description
-            return finish(report, document: nil, outcome: .failure(.report(reason: reason, processor: "intake")), logger: logger)
+            return failed(IntakeError.unreadable(error.localizedDescription).description, by: "intake")
         }
         let document: Document
         do {
             document = try reader.read(data, name: report.name, received: received)
         } catch IntakeError.unsupportedFormat(let format) {
             guard let converter = pipeline.converter(for: report.name) else {
-                let reason = IntakeError.unsupportedFormat(format).description
-                return finish(report, document: nil, outcome: .failure(.report(reason: reason, processor: "intake")), logger: logger)
+                return failed(IntakeError.unsupportedFormat(format).description, by: "intake")
             }
+            // A converter may take its whole time limit: later reports do not wait for it.
+            turn.pass()
             do {
                 let text = try await converter.convert(data, name: report.name, logger: logger)
                 document = try reader.read(convertedText: text, original: data, name: report.name,
                                            converter: converter.converterName, received: received)
             } catch {
-                return finish(report, document: nil,
-                              outcome: .failure(.report(reason: "\(error)", processor: converter.converterName)), logger: logger)
+                return failed("\(error)", by: converter.converterName)
             }
         } catch {
-            return finish(report, document: nil, outcome: .failure(.report(reason: error.description, processor: "intake")),
-                          logger: logger)
+            return failed(error.description, by: "intake")
         }
         logger[metadataKey: "report.id"] = "\(document.id)"
-        let result = await pipeline.run(document, logger: logger)
-        return finish(report, document: result.document, outcome: result.outcome, logger: logger)
+        let result = await pipeline.run(document, logger: logger, staging: staging, arrival: turn)
+        return ChainedReport(report: report, document: result.document, outcome: result.outcome, staging: staging,
+                             logger: logger, started: started)
     }
+}
 
-    private func finish(_ report: SpooledReport, document: Document?, outcome: Outcome, logger: Logger) -> Outcome {
-        if case .failure(.transient(let reason, let processor)) = outcome {
-            logger.debug("report held back by a machine fault; it stays in the spool",
-                           metadata: ["reason": "\(reason)", "processor": "\(processor ?? "-")"])
-            return outcome
-        }
-        do {
-            var archive: String?
-            if let document {
-                let entry = ArchiveLayout.entry(for: document, in: root)
-                if FileManager.default.fileExists(atPath: entry.path) { archive = root.relativePath(of: entry) }
-            }
-            var duplicateOf: String?
-            var reason: String?
-            switch outcome {
-            case .processed: break
-            case .duplicate(let of): duplicateOf = of
-            case .failure(let failure):
-                reason = failure.description
-                try shelveFailed(report, document: document, failure: failure)
-            }
-            let receipt = Receipt(status: outcome.status, file: report.name, id: document?.id, archive: archive,
-                                  document: document, duplicateOf: duplicateOf, reason: reason, at: Date())
-            try catalogue.record(receipt: receipt, document: document)
-            try DurableFile.write(try JSONEncoder.reportd.encode(receipt),
-                                  to: root.outbox.appendingPathComponent(ReceiptName.for(report.name)))
-            try Spool(root: root).release(report)
-            var metadata: Logger.Metadata = [
-                "outcome": "\(receipt.status)", "sections": "\(receipt.sections)",
-                "metrics": "\(receipt.metrics)", "findings": "\(document?.findings.count ?? 0)",
-            ]
-            if let archive { metadata["archive"] = "\(archive)" }
-            if let reason { metadata["reason"] = "\(reason)" }
-            if let duplicateOf { metadata["duplicate.of"] = "\(duplicateOf)" }
-            logger.info("report done", metadata: metadata)
-            return outcome
-        } catch {
-            logger.warning("report outcome could not be written; it stays in the spool",
-                           metadata: ["error": "\(error)"])
-            return .failure(.transient(reason: "\(error)", processor: nil))
-        }
-    }
-
-    /// Moves the spool copy to `failed/` with a `<name>.reason.json` beside it.
-    private func shelveFailed(_ report: SpooledReport, document: Document?, failure: Failure) throws {
-        let reason = FailureReason(file: report.name, id: document?.id, reason: failure.reason,
-                                   processor: failure.processor, at: Timestamp.string(from: Date()))
-        try FailedShelf.shelve(report.url, name: report.name, reason: try JSONEncoder.reportd.encode(reason), in: root.failed)
-    }
+/// A report whose chain has run, with the archive entries it staged, waiting to be committed.
+public struct ChainedReport: Sendable {
+    public let report: SpooledReport
+    public let document: Document?
+    public let outcome: Outcome
+    public let staging: StagedEntries
+    public let logger: Logger
+    /// When the flow took the report from the spool.
+    public let started: ContinuousClock.Instant
 }
 
 /// The reason file written beside a failed report.

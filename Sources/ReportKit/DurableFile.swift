@@ -1,3 +1,4 @@
+import CFileSync
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -46,6 +47,15 @@ public enum DurableFile {
         guard fd >= 0 else { throw POSIXError.current }
         defer { close(fd) }
         if fsync(fd) != 0 { throw POSIXError.current }
+    }
+
+    /// `syncfs(2)`: flushes every pending write of the filesystem holding `url` in one go, which is
+    /// what lets a group commit make many files durable for the price of one sync.
+    public static func syncFilesystem(containing url: URL) throws {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError.current }
+        defer { close(fd) }
+        if reportd_syncfs(fd) != 0 { throw POSIXError.current }
     }
 
     /// `rename(2)`: atomic within one filesystem, replaces a file at the destination.

@@ -14,7 +14,7 @@ public struct Pipeline: Sendable {
         }
     }
 
-    typealias Link = @Sendable (inout Document, Logger) async throws -> Void
+    typealias Link = @Sendable (inout Document, ProcessingContext) async throws -> Void
 
     public let stages: [Stage]
     private let chain: Link
@@ -30,10 +30,13 @@ public struct Pipeline: Sendable {
     public var names: [String] { stages.map(\.name) }
 
     /// Runs the chain on `document`. Every thrown error ends here and becomes a failed outcome.
-    public func run(_ document: Document, logger: Logger) async -> PipelineResult {
+    /// With `staging`, processors leave their archive entries to the group commit that follows;
+    /// with `arrival`, a step that must see reports in arrival order waits for its turn.
+    public func run(_ document: Document, logger: Logger, staging: StagedEntries? = nil,
+                    arrival: ArrivalTurn? = nil) async -> PipelineResult {
         var document = document
         do {
-            try await chain(&document, logger)
+            try await chain(&document, ProcessingContext(logger: logger, staging: staging, arrival: arrival))
         } catch let error as StepFailure {
             return PipelineResult(document: document, outcome: .failure(error.classified))
         } catch {
@@ -46,14 +49,15 @@ public struct Pipeline: Sendable {
     }
 
     private static func link(_ stage: Stage, next: @escaping Link) -> Link {
-        { @Sendable document, logger in
-            var logger = logger
-            logger[metadataKey: "processor"] = "\(stage.name)"
+        { @Sendable document, chainContext in
+            var context = chainContext
+            context.logger[metadataKey: "processor"] = "\(stage.name)"
             let started = ContinuousClock.now
+            context.stepStarted = started
+            context.processorName = stage.name
             let flow: Flow
             do {
-                flow = try await stage.processor.process(
-                    &document, context: ProcessingContext(logger: logger, stepStarted: started, processorName: stage.name))
+                flow = try await stage.processor.process(&document, context: context)
             } catch {
                 throw StepFailure(processor: stage.name, underlying: error)
             }
@@ -62,7 +66,7 @@ public struct Pipeline: Sendable {
                 processor: stage.name, version: processorType.version,
                 ms: (ContinuousClock.now - started).milliseconds))
             if flow == .proceed {
-                try await next(&document, logger)
+                try await next(&document, chainContext)
             }
         }
     }

@@ -37,11 +37,18 @@ public struct ProcessingContext: Sendable {
     public var stepStarted: ContinuousClock.Instant
     /// The name the config gave this step, which provenance records.
     public var processorName: String?
+    /// Set when a group commit follows the chain: entries handed here are synced and published by it.
+    public var staging: StagedEntries?
+    /// This report's turn among reports in flight, for a step that must see them in arrival order.
+    public var arrival: ArrivalTurn?
 
-    public init(logger: Logger, stepStarted: ContinuousClock.Instant = .now, processorName: String? = nil) {
+    public init(logger: Logger, stepStarted: ContinuousClock.Instant = .now, processorName: String? = nil,
+                staging: StagedEntries? = nil, arrival: ArrivalTurn? = nil) {
         self.logger = logger
         self.stepStarted = stepStarted
         self.processorName = processorName
+        self.staging = staging
+        self.arrival = arrival
     }
 }
 

@@ -56,24 +56,41 @@ public final class Catalogue: Sendable {
 
     /// Records what happened to one report: its row (when it was read) and the outcome.
     public func record(receipt: Receipt, document: Document?) throws {
-        try pool.write { db in
-            if let document, receipt.status != "failed" {
-                var row = ReportRow(document: document, receipt: receipt)
-                let existing = try ReportRow.fetchOne(db, key: document.id)
-                if let existing {
-                    row.firstSeen = existing.firstSeen
-                }
-                // A second arrival of the same bytes leaves the row of the first: its status is the report's.
-                if var existing, receipt.status == "duplicate", receipt.duplicateOf == document.id {
-                    existing.lastSeen = receipt.at
-                    try existing.update(db)
-                } else {
-                    try row.save(db)
-                }
+        try pool.write { db in try Self.insert(receipt: receipt, document: document, in: db) }
+    }
+
+    /// Records a group commit's reports in one transaction, left unsynced (`synchronous = NORMAL`):
+    /// the caller syncs the filesystem, and with it the write-ahead log, before any receipt is written.
+    public func record(batch: [(receipt: Receipt, document: Document?)]) throws {
+        guard !batch.isEmpty else { return }
+        try pool.writeWithoutTransaction { db in
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+            try db.inTransaction {
+                for (receipt, document) in batch { try Self.insert(receipt: receipt, document: document, in: db) }
+                return .commit
             }
-            try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
-                           reason: receipt.reason, at: receipt.at).insert(db)
         }
+    }
+
+    private static func insert(receipt: Receipt, document: Document?, in db: Database) throws {
+        if let document, receipt.status != "failed" {
+            var row = ReportRow(document: document, receipt: receipt)
+            let existing = try ReportRow.fetchOne(db, key: document.id)
+            if let existing {
+                row.firstSeen = existing.firstSeen
+            }
+            // A second arrival of the same bytes leaves the row of the first: its status is the report's.
+            if var existing, receipt.status == "duplicate", receipt.duplicateOf == document.id {
+                existing.lastSeen = receipt.at
+                try existing.update(db)
+            } else {
+                try row.save(db)
+            }
+        }
+        try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
+                       reason: receipt.reason, at: receipt.at).insert(db)
     }
 
     /// Records many processed reports in one transaction (imports and benchmarks); outcomes are not written.

@@ -5,6 +5,7 @@ import Logging
 import ReportIntake
 import ReportKit
 import ReportStore
+import Synchronization
 
 /// `reportd process FILE…`: the daemon's chain on the given files, once; the files stay where they are.
 struct ProcessCommand: AsyncParsableCommand {
@@ -27,32 +28,66 @@ struct ProcessCommand: AsyncParsableCommand {
         let flow = ReportFlow(root: root, reader: ReportReader(options: loaded.settings.intake),
                               pipeline: loaded.pipeline, catalogue: catalogue, logger: logger)
         let spool = Spool(root: root)
-        var tally: [String: Int] = [:]
-        for file in files {
-            let url = URL(fileURLWithPath: file)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
-                logger.error("not a file", metadata: ["report.file": "\(file)"])
-                tally["failed", default: 0] += 1
-                continue
+        let commit = GroupCommit(ReportCommit(root: root, catalogue: catalogue))
+        let tally = ProcessTally()
+        let files = files
+        let workerLogger = logger
+        await withDiscardingTaskGroup { workers in
+            for _ in 0..<loaded.settings.inbox.workerCount {
+                workers.addTask {
+                    while let (index, turn) = tally.take(from: files.count, order: flow.arrivals) {
+                        guard let report = Self.claim(files[index], into: spool, logger: workerLogger) else {
+                            turn.pass()
+                            tally.counts.withLock { $0["failed", default: 0] += 1 }
+                            continue
+                        }
+                        let chained = await flow.prepare(report, turn: turn)
+                        await commit.submit(chained) { outcome in
+                            if case .failure(.transient) = outcome { try? spool.release(report) }
+                            tally.counts.withLock { $0[outcome.status, default: 0] += 1 }
+                        }
+                    }
+                }
             }
-            let report: SpooledReport
-            do {
-                report = try spool.claimCopy(of: url)
-            } catch {
-                logger.error("file cannot be copied into the spool", metadata: ["report.file": "\(file)", "error": "\(error)"])
-                tally["failed", default: 0] += 1
-                continue
-            }
-            let outcome = await flow.handle(report)
-            if case .failure(.transient) = outcome { try? spool.release(report) }
-            tally[outcome.status, default: 0] += 1
         }
-        let summary = ["processed", "duplicate", "failed", "deferred"].map { "\($0) \(tally[$0, default: 0])" }
+        await commit.finish()
+        let counts = tally.counts.withLock { $0 }
+        let summary = ["processed", "duplicate", "failed", "deferred"].map { "\($0) \(counts[$0, default: 0])" }
         print("reportd: \(summary.joined(separator: ", "))")
         print("archive:  \(root.archive.path)")
         print("receipts: \(root.outbox.path)")
-        if tally["failed", default: 0] > 0 { print("failed:   \(root.failed.path)") }
-        if tally["failed", default: 0] + tally["deferred", default: 0] > 0 { throw ExitCode(1) }
+        if counts["failed", default: 0] > 0 { print("failed:   \(root.failed.path)") }
+        if counts["failed", default: 0] + counts["deferred", default: 0] > 0 { throw ExitCode(1) }
+    }
+
+    /// A copy of `file` in the spool, or nil (logged) when it is not a file or cannot be copied.
+    private static func claim(_ file: String, into spool: Spool, logger: Logger) -> SpooledReport? {
+        let url = URL(fileURLWithPath: file)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            logger.error("not a file", metadata: ["report.file": "\(file)"])
+            return nil
+        }
+        do {
+            return try spool.claimCopy(of: url)
+        } catch {
+            logger.error("file cannot be copied into the spool", metadata: ["report.file": "\(file)", "error": "\(error)"])
+            return nil
+        }
+    }
+}
+
+/// What the workers of one `reportd process` share: the next file to take and the outcomes so far.
+final class ProcessTally: Sendable {
+    private let nextFile = Mutex<Int>(0)
+    let counts = Mutex<[String: Int]>([:])
+
+    /// The next file's index with its turn in arrival order, taken together so the turns follow the command line.
+    func take(from count: Int, order: ArrivalOrder) -> (Int, ArrivalTurn)? {
+        nextFile.withLock { next in
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return (next, order.ticket())
+        }
     }
 }

@@ -31,7 +31,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         let catalogue = try catalogues.catalogue(at: root.catalogue)
-        let live = LiveFlow(DaemonWiring.current(loaded, catalogue: catalogue, logger: logger))
+        let arrivals = ArrivalOrder()
+        let live = LiveFlow(DaemonWiring.current(loaded, catalogue: catalogue, arrivals: arrivals, logger: logger))
         let notifier = SystemdNotifier()
 
         let inbox = InboxService(
@@ -54,11 +55,12 @@ struct RunCommand: AsyncParsableCommand {
 
 /// Builds what the workers use from one loaded configuration.
 enum DaemonWiring {
-    static func current(_ loaded: LoadedConfiguration, catalogue: Catalogue, logger: Logger) -> LiveFlow.Current {
+    static func current(_ loaded: LoadedConfiguration, catalogue: Catalogue, arrivals: ArrivalOrder,
+                        logger: Logger) -> LiveFlow.Current {
         let root = loaded.settings.dataRoot
         return LiveFlow.Current(
             flow: ReportFlow(root: root, reader: ReportReader(options: loaded.settings.intake),
-                             pipeline: loaded.pipeline, catalogue: catalogue, logger: logger),
+                             pipeline: loaded.pipeline, catalogue: catalogue, logger: logger, arrivals: arrivals),
             claimer: InboxClaimer(root: root, ignore: loaded.settings.inbox.ignore, recursive: loaded.settings.inbox.recursive))
     }
 }
@@ -97,7 +99,8 @@ struct ConfigReloadService: Service, CustomStringConvertible {
                              metadata: ["keys": "\(restartOnly.joined(separator: ", "))"])
                 return
             }
-            live.replace(with: DaemonWiring.current(loaded, catalogue: catalogue, logger: logger))
+            live.replace(with: DaemonWiring.current(loaded, catalogue: catalogue, arrivals: live.current.flow.arrivals,
+                                                    logger: logger))
             logger.notice("config reloaded", metadata: ["pipeline": "\(loaded.pipeline.names.joined(separator: ","))"])
         } catch {
             logger.error("config reload refused; the running config is kept", metadata: ["error": "\(error.description)"])

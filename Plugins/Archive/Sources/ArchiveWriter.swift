@@ -47,18 +47,25 @@ public struct ArchiveWriter: Processor {
         let partial = parent.appendingPathComponent(
             ".\(entry.lastPathComponent)\(ArchiveLayout.partialMarker)\(UniqueToken.make())", isDirectory: true)
         try manager.createDirectory(at: partial, withIntermediateDirectories: false)
+        // Under a group commit the entry is staged unsynced and the commit syncs and publishes it;
+        // alone, this step syncs each file and renames the folder itself.
+        let staging = configuration.fsync ? context.staging : nil
+        let sync = configuration.fsync && staging == nil
         do {
             var filed = document
             filed.provenance.append(Provenance(
                 processor: context.processorName ?? Self.name, version: Self.version,
                 ms: (ContinuousClock.now - context.stepStarted).milliseconds))
-            let sync = configuration.fsync
             try DurableFile.writeFile(document.original, to: partial.appendingPathComponent(Self.originalName(for: document)), sync: sync)
             try DurableFile.writeFile(Data(document.text.utf8), to: partial.appendingPathComponent("text.txt"), sync: sync)
             try DurableFile.writeFile(try filed.jsonData(), to: partial.appendingPathComponent("document.json"), sync: sync)
             if configuration.readable {
                 try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
                                           to: partial.appendingPathComponent("report.md"), sync: sync)
+            }
+            if let staging {
+                staging.publishWhenDurable(partial, at: entry)
+                return .proceed
             }
             if sync { try DurableFile.syncFolder(partial) }
             try DurableFile.rename(partial, to: entry)

@@ -1,0 +1,98 @@
+import Foundation
+import ReportKit
+
+/// Commits chained reports in groups on a thread of its own, so a sync never blocks a worker.
+///
+/// Whatever arrives while one group is being synced forms the next group: a lone report is
+/// committed at once, and under a burst the groups grow and the syncs per report shrink.
+/// At most `capacity` reports wait; a worker that would go past that waits for room.
+public final class GroupCommit: @unchecked Sendable {
+    /// A chained report and what to do with its final outcome.
+    struct Pending {
+        let chained: ChainedReport
+        let settle: @Sendable (Outcome) -> Void
+    }
+
+    private let commit: ReportCommit
+    private let largestGroup: Int
+    private let capacity: Int
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var queue: [Pending] = []
+    private var waitingForRoom: [CheckedContinuation<Void, Never>] = []
+    private var finishing = false
+    private var finished = false
+    private var waitingForEnd: [CheckedContinuation<Void, Never>] = []
+
+    /// Starts the commit thread. Groups hold at most `largestGroup` reports.
+    public init(_ commit: ReportCommit, largestGroup: Int = 256, capacity: Int = 512) {
+        self.commit = commit
+        self.largestGroup = max(1, largestGroup)
+        self.capacity = max(self.largestGroup, capacity)
+        let thread = Thread { [self] in self.loop() }
+        thread.name = "reportd-commit"
+        thread.start()
+    }
+
+    /// Queues `chained`; `settle` is called with its final outcome once the commit is done with it.
+    public func submit(_ chained: ChainedReport, settle: @escaping @Sendable (Outcome) -> Void) async {
+        let pending = Pending(chained: chained, settle: settle)
+        while true {
+            let queued: Bool = condition.withLock {
+                guard queue.count < capacity || finishing else { return false }
+                queue.append(pending)
+                condition.signal()
+                return true
+            }
+            if queued { return }
+            await withCheckedContinuation { (room: CheckedContinuation<Void, Never>) in
+                let full = condition.withLock {
+                    guard queue.count >= capacity, !finishing else { return false }
+                    waitingForRoom.append(room)
+                    return true
+                }
+                if !full { room.resume() }
+            }
+        }
+    }
+
+    /// Commits what is queued, stops the thread, and returns when it has.
+    public func finish() async {
+        await withCheckedContinuation { (end: CheckedContinuation<Void, Never>) in
+            let done = condition.withLock {
+                if finished { return true }
+                finishing = true
+                waitingForEnd.append(end)
+                condition.signal()
+                return false
+            }
+            if done { end.resume() }
+        }
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !finishing { condition.wait() }
+            if queue.isEmpty {
+                finished = true
+                let ends = waitingForEnd
+                let rooms = waitingForRoom
+                waitingForEnd = []
+                waitingForRoom = []
+                condition.unlock()
+                rooms.forEach { $0.resume() }
+                ends.forEach { $0.resume() }
+                return
+            }
+            let group = Array(queue.prefix(largestGroup))
+            queue.removeFirst(group.count)
+            let rooms = waitingForRoom
+            waitingForRoom = []
+            condition.unlock()
+            rooms.forEach { $0.resume() }
+            let outcomes = commit.commit(group.map(\.chained))
+            for (pending, outcome) in zip(group, outcomes) { pending.settle(outcome) }
+        }
+    }
+}
