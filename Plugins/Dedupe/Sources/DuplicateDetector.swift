@@ -29,6 +29,16 @@ public struct DuplicateDetector: Processor {
         let text = ScalarText(document.text)
         let fingerprint = fingerprinter.fingerprint(of: document, text: text)
 
+        // Reports run side by side: the lookup and the write take turns in arrival order, so the
+        // second of two copies always finds the first.
+        if let turn = context.arrival {
+            return try await turn.inTurn { try match(&document, fingerprint: fingerprint, text: text, store: store) }
+        }
+        return try match(&document, fingerprint: fingerprint, text: text, store: store)
+    }
+
+    private func match(_ document: inout Document, fingerprint: ReportFingerprint, text: ScalarText,
+                       store: FingerprintStore) throws -> Flow {
         let found = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
         if let arrival = found.arrival, arrival.status == "processed",
            arrival.file != document.source.name || arrival.received != document.source.received {
