@@ -27,18 +27,19 @@ public enum TextNormalizer {
                                 furniture: stripped.found)
     }
 
-    /// Non-blank lines, folded and trimmed, in one pass over the scalars.
+    /// Non-blank lines, folded and trimmed, in one pass over the scalars into a UTF-8 buffer per line.
     private static func trimmedLines(of text: String) -> [String] {
         var lines: [String] = []
-        var line = String.UnicodeScalarView()
+        var line: [UInt8] = []
+        line.reserveCapacity(512)
         var pendingCR = false
         func finishLine() {
-            var end = line.endIndex
-            while end > line.startIndex, isBlank(line[line.index(before: end)]) { end = line.index(before: end) }
-            var start = line.startIndex
-            while start < end, isBlank(line[start]) { start = line.index(after: start) }
-            if start < end { lines.append(String(String.UnicodeScalarView(line[start..<end]))) }
-            line = String.UnicodeScalarView()
+            var end = line.count
+            while end > 0, isBlank(line[end - 1]) { end -= 1 }
+            var start = 0
+            while start < end, isBlank(line[start]) { start += 1 }
+            if start < end { lines.append(String(decoding: line[start..<end], as: UTF8.self)) }
+            line.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if pendingCR {
@@ -46,31 +47,41 @@ public enum TextNormalizer {
                 if scalar == "\n" { continue }
             }
             if scalar == "\r" { pendingCR = true }
-            if lineBreaks.contains(scalar) {
+            if isLineBreak(scalar) {
                 finishLine()
                 continue
             }
-            if let folded = fold(scalar) { line.append(folded) }
+            guard let folded = fold(scalar) else { continue }
+            if folded.isASCII {
+                line.append(UInt8(truncatingIfNeeded: folded.value))
+            } else {
+                UTF8.encode(folded) { line.append($0) }
+            }
         }
         finishLine()
         return lines
     }
 
-    private static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
-    private static let dropped: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}"]
-    private static let foldedSigns: Set<Unicode.Scalar> = ["（", "）", "％", "．", "＋", "－", "／"]
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
 
     /// The scalar after the width fold, or nil when it is dropped.
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
         switch value {
-        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return Unicode.Scalar(value - 0xFEE0)
+        case ..<0xA0: return scalar
+        // Full-width digits, Latin letters, and （ ） ％ ． ＋ － ／.
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF08, 0xFF09, 0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F:
+            return Unicode.Scalar(value - 0xFEE0)
         case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: return " "
-        default:
-            if foldedSigns.contains(scalar) { return Unicode.Scalar(value - 0xFEE0) }
-            return dropped.contains(scalar) ? nil : scalar
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return nil
+        default: return scalar
         }
     }
 }
