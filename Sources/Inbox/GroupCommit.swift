@@ -25,7 +25,7 @@ public final class GroupCommit: @unchecked Sendable {
     private var waitingForEnd: [CheckedContinuation<Void, Never>] = []
 
     /// Starts the commit thread. Groups hold at most `largestGroup` reports.
-    public init(_ commit: ReportCommit, largestGroup: Int = 256, capacity: Int = 512) {
+    public init(_ commit: ReportCommit, largestGroup: Int = 128, capacity: Int = 256) {
         self.commit = commit
         self.largestGroup = max(1, largestGroup)
         self.capacity = max(self.largestGroup, capacity)

@@ -72,9 +72,9 @@ public struct Document: Sendable, Codable {
         try container.encode(tags, forKey: .tags)
     }
 
-    /// The `document.json` bytes: sorted keys, pretty-printed, slashes and CJK unescaped.
+    /// The `document.json` bytes: pretty-printed, keys in the contract's order, slashes and CJK unescaped.
     public func jsonData() throws -> Data {
-        try JSONEncoder.reportd.encode(self)
+        try StreamingJSONEncoder().encode(self)
     }
 }
 
