@@ -66,15 +66,6 @@ public struct AuditTable: Sendable {
         }
     }
 
-    /// The table reportd ships (config/audit.toml).
-    public static let builtIn: AuditTable = {
-        do {
-            return try AuditTable(toml: builtInTable)
-        } catch {
-            fatalError("the built-in audit table does not load: \(error)")
-        }
-    }()
-
     public init(toml: String) throws {
         let file: TableFile
         do {
