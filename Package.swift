@@ -82,6 +82,12 @@ let package = Package(
             dependencies: ["ReportKit", "ReportIntake", .target(name: "SectionsProcessor"), .target(name: "MetricsProcessor")],
             swiftSettings: swiftSettings
         ),
+        // Prints the CPU time per report of sections, metrics and audit: swift run -c release chain-bench
+        .executableTarget(
+            name: "chain-bench",
+            dependencies: ["ReportKit", "ReportIntake", "SectionsProcessor", "MetricsProcessor", "AuditProcessor"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ReportKitTests",
             dependencies: [

@@ -6,6 +6,9 @@ import TOMLKit
 public struct LoadedConfiguration: Sendable {
     public var settings: ReportdConfiguration
     public var pipeline: Pipeline
+    /// Where the processors' tables were looked up, and the file each one read.
+    public var tableSearchPath: TableSearchPath
+    public var tablesRead: [TablesRead.Entry]
 }
 
 /// Reads reportd.toml, checks every key, and builds the pipeline it names.
@@ -13,9 +16,14 @@ public struct ConfigurationLoader: Sendable {
     public let registry: ProcessorRegistry
     public let logger: Logger
 
-    public init(registry: ProcessorRegistry, logger: Logger) {
+    /// Builds the table search path from the config file's folder; tests give a fixed one.
+    public let tableSearchPath: @Sendable (URL) -> TableSearchPath
+
+    public init(registry: ProcessorRegistry, logger: Logger,
+                tableSearchPath: @escaping @Sendable (URL) -> TableSearchPath = { TableSearchPath.standard(configDirectory: $0) }) {
         self.registry = registry
         self.logger = logger
+        self.tableSearchPath = tableSearchPath
     }
 
     static let topLevelKeys: Set<String> = ["root", "pipeline", "inbox", "intake", "log", "processors"]
@@ -90,7 +98,10 @@ public struct ConfigurationLoader: Sendable {
 
         let settings = ReportdConfiguration(root: rootPath, pipeline: pipelineNames, inbox: inbox, intake: intake, log: log)
         let configDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let environment = ProcessorEnvironment(root: settings.dataRoot, configDirectory: configDirectory, logger: logger)
+        let searchPath = tableSearchPath(configDirectory)
+        let tablesRead = TablesRead()
+        let environment = ProcessorEnvironment(root: settings.dataRoot, configDirectory: configDirectory,
+                                               tableSearchPath: searchPath, logger: logger, tablesRead: tablesRead)
         var stages: [Pipeline.Stage] = []
         for name in pipelineNames {
             let options = processorTables[name]?.table ?? TOMLTable()
@@ -113,7 +124,8 @@ public struct ConfigurationLoader: Sendable {
                 throw fail(["processors", name] + path, message)
             }
         }
-        return LoadedConfiguration(settings: settings, pipeline: Pipeline(stages))
+        return LoadedConfiguration(settings: settings, pipeline: Pipeline(stages), tableSearchPath: searchPath,
+                                   tablesRead: tablesRead.all)
     }
 
     private func decodeSection<T: Decodable>(

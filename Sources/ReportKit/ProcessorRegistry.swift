@@ -2,20 +2,41 @@ import Foundation
 import Logging
 import TOMLKit
 
-/// What every processor may be built with: the data root, the config's folder and a logger.
+/// What every processor may be built with: the data root, the config's folder, where its tables are, and a logger.
 public struct ProcessorEnvironment: Sendable {
     public var root: DataRoot
-    /// The folder of the config file; relative table paths in processor options are taken from here.
+    /// The folder of the config file; relative paths in processor options are taken from here.
     public var configDirectory: URL
+    /// Where table files are looked up; the config's folder comes first.
+    public var tableSearchPath: TableSearchPath
     public var logger: Logger
     /// The name the pipeline gives the processor being built (several instances of one type differ here).
     public var instanceName: String
+    /// Collects every table file a processor of this config reads.
+    public let tablesRead: TablesRead
 
-    public init(root: DataRoot, configDirectory: URL, logger: Logger, instanceName: String = "") {
+    /// `tableSearchPath` defaults to ``TableSearchPath/standard(configDirectory:environment:executable:)``.
+    public init(root: DataRoot, configDirectory: URL, tableSearchPath: TableSearchPath? = nil, logger: Logger,
+                instanceName: String = "", tablesRead: TablesRead = TablesRead()) {
         self.root = root
         self.configDirectory = configDirectory
+        self.tableSearchPath = tableSearchPath ?? .standard(configDirectory: configDirectory)
         self.logger = logger
         self.instanceName = instanceName
+        self.tablesRead = tablesRead
+    }
+
+    /// The table file `name` along the search path (an absolute `name` as it is), recorded as read by
+    /// this processor. `key` is the option that names the table; the error names it, the table and
+    /// every place searched.
+    public func table(_ name: String, key: String) throws(ConfigurationError) -> URL {
+        guard let file = tableSearchPath.locate(name) else {
+            let places = tableSearchPath.candidates(for: name).map { $0.deletingLastPathComponent().path }
+            throw ConfigurationError(key: key, "table \(name) not found; searched \(places.joined(separator: ", ")) "
+                + "(set \(key) to its path, or list its folder in $\(TableSearchPath.variable))")
+        }
+        tablesRead.record(file, by: instanceName)
+        return file
     }
 
     /// `path` as written in a processor's options: absolute, or relative to the config's folder.

@@ -12,8 +12,16 @@ enum FuzzTarget {
         options.docxMaxUncompressedBytes = 8 * 1024 * 1024
         return options
     }())
-    static let splitter = SectionSplitter()
-    static let scanner = MetricScanner()
+    /// Tables along the standard search path (the working folder first): a development build finds config/.
+    static let environment = ProcessorEnvironment(
+        root: DataRoot(FileManager.default.temporaryDirectory),
+        configDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), logger: .init(label: "reportd-fuzz"))
+    static let splitter: SectionSplitter = {
+        do { return try SectionSplitter(configuration: .init(), environment: environment) } catch { fatalError("\(error)") }
+    }()
+    static let scanner: MetricScanner = {
+        do { return try MetricScanner(configuration: .init(), environment: environment) } catch { fatalError("\(error)") }
+    }()
     static let received = Date(timeIntervalSince1970: 0)
 
     static func run(_ data: Data) {

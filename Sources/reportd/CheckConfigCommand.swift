@@ -14,5 +14,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("\(options.configURL.path): ok")
         print("root: \(loaded.settings.root)")
         print("pipeline: \(loaded.pipeline.names.joined(separator: " -> "))")
+        print("tables searched in: \(loaded.tableSearchPath)")
+        for entry in loaded.tablesRead {
+            print("table: \(entry.processor): \(entry.file.path)")
+        }
     }
 }

@@ -45,9 +45,8 @@ final class Daemon: @unchecked Sendable {
         process = Process()
         process.executableURL = reportdBinary
         process.arguments = ["run", "--config", config.path]
-        process.environment = ProcessInfo.processInfo.environment
-            .filter { !["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"].contains($0.key) }
-            .merging(environment) { $1 }
+        process.environment = childEnvironment(environment)
+            .filter { !["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"].contains($0.key) || environment[$0.key] != nil }
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice

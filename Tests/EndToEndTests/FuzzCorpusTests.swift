@@ -8,6 +8,7 @@ import Testing
         let process = Process()
         process.executableURL = replay
         process.arguments = [repository.appendingPathComponent("Fuzz/corpus").path]
+        process.environment = childEnvironment()
         let output = Pipe()
         process.standardOutput = output
         try process.run()

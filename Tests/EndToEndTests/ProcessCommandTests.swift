@@ -107,6 +107,24 @@ import Testing
         #expect(run.stdout.contains("ok"))
     }
 
+    @Test func checkConfigNamesTheTableEachProcessorRead() async throws {
+        let folder = temporaryRoot("tables")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("reportd.toml")
+        try "root = \"\(folder.appendingPathComponent("data").path)\"\npipeline = [\"sections\", \"metrics\", \"audit\"]\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("config/sections.toml"),
+                                         to: folder.appendingPathComponent("sections.toml"))
+        // No $REPORTD_TABLES: a development build finds the rest in its checkout's config/.
+        let run = try await reportd(["check-config", "--config", file.path], environment: ["REPORTD_TABLES": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        let config = repository.appendingPathComponent("config").standardizedFileURL.path
+        #expect(run.stdout.contains("table: sections: \(folder.appendingPathComponent("sections.toml").standardizedFileURL.path)\n"))
+        #expect(run.stdout.contains("table: metrics: \(config)/metrics.toml\n"))
+        #expect(run.stdout.contains("table: audit: \(config)/audit.toml\n"))
+    }
+
     @Test func checkingAConfigOpensNoCatalogue() async throws {
         let root = temporaryRoot("check-only")
         let file = temporaryRoot("check-config").appendingPathExtension("toml")

@@ -1,4 +1,5 @@
 import Foundation
+import ReportKitTesting
 import Testing
 
 /// The repository this test file lives in.
@@ -31,12 +32,18 @@ struct Finished {
     var stderr: String
 }
 
+/// The environment of a child process: this one's, with `$REPORTD_TABLES` naming the repository's config/
+/// (configs written to temporary folders have no tables beside them), then `extra`.
+func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    ProcessInfo.processInfo.environment.merging(ShippedTables.processEnvironment) { $1 }.merging(extra) { $1 }
+}
+
 /// Runs `reportd` with `arguments` to completion (or kills it at the deadline) and returns what it printed.
 func reportd(_ arguments: [String], environment: [String: String] = [:], deadline: Duration = .seconds(120)) async throws -> Finished {
     let process = Process()
     process.executableURL = reportdBinary
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.environment = childEnvironment(environment)
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("reportd-out-\(UUID().uuidString)")
     let errors = FileManager.default.temporaryDirectory.appendingPathComponent("reportd-err-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: output.path, contents: nil)

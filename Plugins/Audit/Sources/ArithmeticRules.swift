@@ -15,8 +15,8 @@ struct ArithmeticRules: AuditRule {
         let minParts = report.table.setting("arithmetic.total-mismatch").minParts
         var findings: [Finding] = []
         for (index, total) in metrics.enumerated() where Self.isAmount(total) && index + 1 < metrics.count {
-            let gap = report.text(Span(total.span.end, metrics[index + 1].span.start))
-            guard gap.contains("其中"), !gap.unicodeScalars.contains(where: AuditedReport.isSentenceEnd) else { continue }
+            let gap = Span(total.span.end, max(total.span.end, metrics[index + 1].span.start))
+            guard report.contains("其中", in: gap), !report.scalars[gap.start..<gap.end].contains(where: AuditedReport.isSentenceEnd) else { continue }
             var parts: [Metric] = []
             var previous = total
             for candidate in metrics[(index + 1)...] {
@@ -50,7 +50,7 @@ struct ArithmeticRules: AuditRule {
             let sentence = report.sentence(containing: rate.span.start)
             let counts = metrics[..<index].filter { $0.kind == .count && sentence.contains($0.span) && !$0.approx }
             guard let numerator = counts.last,
-                  report.table.doneCues.contains(where: Self.clause(before: numerator, in: report).contains) else { continue }
+                  report.table.doneCues.contains(where: { report.contains($0, in: Self.clauseSpan(before: numerator, in: report)) }) else { continue }
             let denominators = counts.dropLast().filter { Self.sameUnit($0, numerator) && $0.value >= numerator.value && $0.value > 0 }
             guard !denominators.isEmpty else { continue }
             let decimals = Self.decimals(of: rate, in: report)
@@ -93,17 +93,17 @@ struct ArithmeticRules: AuditRule {
     }
 
     private func isPrevious(_ metric: Metric, in report: AuditedReport) -> Bool {
-        let before = report.text(Span(max(0, metric.span.start - 8), metric.span.start))
-        if report.table.previousCues.contains(where: before.contains) { return true }
-        if let year = report.year, before.contains("\(year - 1)年") { return true }
+        let before = Span(max(0, metric.span.start - 8), metric.span.start)
+        if report.table.previousCues.contains(where: { report.contains($0, in: before) }) { return true }
+        if let year = report.year, report.contains("\(year - 1)年", in: before) { return true }
         return false
     }
 
     /// The words from the start of a metric's clause (after ，、；) to the metric.
-    static func clause(before metric: Metric, in report: AuditedReport) -> String {
+    static func clauseSpan(before metric: Metric, in report: AuditedReport) -> Span {
         var start = metric.span.start
         while start > 0, !"，,、；;。\n".unicodeScalars.contains(report.scalars[start - 1]) { start -= 1 }
-        return report.text(Span(start, metric.span.start))
+        return Span(start, metric.span.start)
     }
 
     /// Half the last written place of the figure, in the figure's own scale (1.35亿元 → 0.005亿).

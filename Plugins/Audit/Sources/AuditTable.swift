@@ -39,9 +39,20 @@ public struct AuditTable: Sendable {
     /// An outdated wording and the one that replaced it.
     public var outdatedTerms: [(String, String)]
     public var dayNames: [String]
-    public var laws: [Law]
-    public var personNouns: [String]
-    public var notPersonNouns: [String]
+    public private(set) var laws: [Law] {
+        didSet { lawNames = LawNames(laws) }
+    }
+    /// The laws' names in their comparable forms, built once with the table.
+    private(set) var lawNames = LawNames([])
+    public var personNouns: [String] {
+        didSet { personNounScalars = personNouns.map { Array($0.unicodeScalars) } }
+    }
+    public var notPersonNouns: [String] {
+        didSet { notPersonNounScalars = notPersonNouns.map { Array($0.unicodeScalars) } }
+    }
+    /// ``personNouns`` and ``notPersonNouns`` as scalars, for the suffix checks run on every count.
+    private(set) var personNounScalars: [[Unicode.Scalar]] = []
+    private(set) var notPersonNounScalars: [[Unicode.Scalar]] = []
     public var objectUnits: Set<String>
     public var issuerEndings: [String]
     public var chrome: [String]
@@ -65,15 +76,6 @@ public struct AuditTable: Sendable {
             throw AuditTableError(message: "\(url.path): \(error.message)")
         }
     }
-
-    /// The table reportd ships (config/audit.toml).
-    public static let builtIn: AuditTable = {
-        do {
-            return try AuditTable(toml: builtInTable)
-        } catch {
-            fatalError("the built-in audit table does not load: \(error)")
-        }
-    }()
 
     public init(toml: String) throws {
         let file: TableFile
@@ -126,8 +128,11 @@ public struct AuditTable: Sendable {
             }
             return Law(name: law.name, short: law.short ?? [], inForce: law.in_force, repealed: law.repealed, replacedBy: law.replaced_by)
         }
+        lawNames = LawNames(laws)
         personNouns = file.quantity.person_nouns
         notPersonNouns = file.quantity.not_person_nouns
+        personNounScalars = personNouns.map { Array($0.unicodeScalars) }
+        notPersonNounScalars = notPersonNouns.map { Array($0.unicodeScalars) }
         objectUnits = Set(file.quantity.object_units)
         issuerEndings = file.form.issuer_endings
         chrome = file.form.chrome

@@ -48,14 +48,26 @@ final class AuditedReport {
     func isEnabled(_ rule: String) -> Bool { table.setting(rule).enabled }
 
     func text(_ span: Span) -> String {
-        String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
+        Self.string(scalars[max(0, span.start)..<min(scalars.count, span.end)], newlinesAsSpaces: false)
+    }
+
+    /// The scalars as a string, encoded to UTF-8 in one buffer.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>, newlinesAsSpaces: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars {
+            UTF8.encode(newlinesAsSpaces && scalar == "\n" ? " " : scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The span's text, shortened in the middle when long, newlines shown as spaces.
     func excerpt(_ span: Span, limit: Int = 80) -> String {
-        let whole = span.length <= limit ? text(span)
-            : text(Span(span.start, span.start + limit / 2)) + "…" + text(Span(span.end - limit / 2, span.end))
-        return whole.replacingOccurrences(of: "\n", with: " ")
+        func shown(_ part: Span) -> String {
+            Self.string(scalars[max(0, part.start)..<min(scalars.count, part.end)], newlinesAsSpaces: true)
+        }
+        guard span.length > limit else { return shown(span) }
+        return shown(Span(span.start, span.start + limit / 2)) + "…" + shown(Span(span.end - limit / 2, span.end))
     }
 
     /// The line holding scalar `index`.
@@ -84,11 +96,39 @@ final class AuditedReport {
         guard let first = needle.first, needle.count <= range.length else { return [] }
         let text = scalars
         var starts: [Int] = []
+        if range.length > 64 {
+            for position in buckets.positions(of: first) {
+                let index = Int(position)
+                if index >= range.start, index + needle.count <= range.end, text[index] == first, Self.matches(needle, at: index, in: text) {
+                    starts.append(index)
+                }
+            }
+            return starts
+        }
         for index in range.start...(range.end - needle.count) where text[index] == first && Self.matches(needle, at: index, in: text) {
             starts.append(index)
         }
         return starts
     }
+
+    /// Whether `phrase` occurs within `span`.
+    func contains(_ phrase: String, in span: Span) -> Bool {
+        let needle = Array(phrase.unicodeScalars)
+        guard let first = needle.first, needle.count <= span.length else { return needle.isEmpty }
+        for index in span.start...(span.end - needle.count) where scalars[index] == first && Self.matches(needle, at: index, in: scalars) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the scalars of `span` end with `phrase`.
+    func hasSuffix(_ phrase: String, in span: Span) -> Bool {
+        let needle = Array(phrase.unicodeScalars)
+        return needle.count <= span.length && Self.matches(needle, at: span.end - needle.count, in: scalars)
+    }
+
+    /// The candidates ``occurrences(of:in:)`` checks in a long span.
+    private(set) lazy var buckets = ScalarBuckets(scalars)
 
     private static func matches(_ needle: [Unicode.Scalar], at index: Int, in text: [Unicode.Scalar]) -> Bool {
         guard index + needle.count <= text.count else { return false }
@@ -103,7 +143,10 @@ final class AuditedReport {
     }
 
     static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-        "。！？；;!?\n".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "。", "！", "？", "；", ";", "!", "?", "\n": true
+        default: false
+        }
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -114,6 +157,17 @@ final class AuditedReport {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// The value of the ASCII digits of `span`, or nil when it is empty or holds anything else.
+    func number(_ span: Span) -> Int? {
+        guard span.start >= 0, span.end <= scalars.count, span.length > 0, span.length <= 18 else { return nil }
+        var value = 0
+        for index in span.start..<span.end {
+            guard Self.isDigit(scalars[index]) else { return nil }
+            value = value * 10 + Int(scalars[index].value - 48)
+        }
+        return value
+    }
 
     /// The first `20XX` or `19XX` followed by 年 in `scalars`.
     static func firstYear(in scalars: [Unicode.Scalar]) -> Int? {
@@ -129,11 +183,30 @@ final class AuditedReport {
 
     private static func isAnnualReport(title: String, scalars: [Unicode.Scalar], lines: [Span], table: AuditTable,
                                        hasTitle: Bool) -> Bool {
-        let head = String(String.UnicodeScalarView(scalars.prefix(lines.count > 1 ? min(scalars.count, lines[min(2, lines.count - 1)].end) : scalars.count)))
-        if table.personalMarkers.contains(where: { title.contains($0) || head.contains($0) }) { return false }
-        if table.titlePhrases.contains(where: title.contains), table.titleEndings.contains(where: title.contains) { return true }
-        guard !hasTitle || !title.contains("报告") else { return false }
-        let text = String(String.UnicodeScalarView(scalars))
-        return text.components(separatedBy: "法治政府建设").count - 1 >= table.bodyMentions
+        let headEnd = lines.count > 1 ? min(scalars.count, lines[min(2, lines.count - 1)].end) : scalars.count
+        let titleScalars = Array(title.unicodeScalars)
+        func titleHas(_ phrase: String) -> Bool { firstIndex(of: Array(phrase.unicodeScalars), in: titleScalars, span: Span(0, titleScalars.count)) != nil }
+        if table.personalMarkers.contains(where: { titleHas($0) || firstIndex(of: Array($0.unicodeScalars), in: scalars, span: Span(0, headEnd)) != nil }) {
+            return false
+        }
+        if table.titlePhrases.contains(where: titleHas), table.titleEndings.contains(where: titleHas) { return true }
+        guard !hasTitle || !titleHas("报告") else { return false }
+        let mention = Array("法治政府建设".unicodeScalars)
+        var mentions = 0
+        var from = 0
+        while mentions < table.bodyMentions, let found = firstIndex(of: mention, in: scalars, span: Span(from, scalars.count)) {
+            mentions += 1
+            from = found + mention.count
+        }
+        return mentions >= table.bodyMentions
+    }
+
+    /// The first start of `needle` in `text` within `span`.
+    private static func firstIndex(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], span: Span) -> Int? {
+        guard let first = needle.first, needle.count <= span.length else { return nil }
+        for index in span.start...(span.end - needle.count) where text[index] == first && matches(needle, at: index, in: text) {
+            return index
+        }
+        return nil
     }
 }

@@ -14,17 +14,11 @@ struct CitationRules: AuditRule {
     func findings(in report: AuditedReport) -> [Finding] {
         let citations = Self.citations(in: report)
         guard !citations.isEmpty else { return [] }
-        var names: [String: Int] = [:]
-        for (index, law) in report.table.laws.enumerated() {
-            for name in [law.name] + law.short {
-                names[Self.key(name), default: index] = index
-                names[Self.key(Self.withoutPrefix(name)), default: index] = index
-            }
-        }
+        let names = report.table.lawNames
         var findings: [Finding] = []
         var lawOf: [Int: Int] = [:]
         for (position, citation) in citations.enumerated() {
-            if let index = names[citation.key] ?? names[Self.key(Self.withoutPrefix(citation.key))] {
+            if let index = names.lawByKey[citation.key] ?? names.lawByKey[Self.key(Self.withoutPrefix(citation.key))] {
                 lawOf[position] = index
                 if let finding = repealed(citation, report.table.laws[index], in: report) { findings.append(finding) }
             } else if let finding = nearMiss(citation, names: names, in: report) {
@@ -43,20 +37,22 @@ struct CitationRules: AuditRule {
                               "引用已废止的法律：《\(law.name)》已于\(repealed.chinese)废止\(successor)。")
     }
 
-    private func nearMiss(_ citation: Citation, names: [String: Int], in report: AuditedReport) -> Finding? {
+    private func nearMiss(_ citation: Citation, names: LawNames, in report: AuditedReport) -> Finding? {
         let maxDistance = report.table.setting("citation.near-miss").maxDistance
-        let forms = Set([citation.key, Self.key(Self.withoutPrefix(citation.key))])
-        var best: (name: String, distance: Int)?
-        for name in names.keys {
-            for form in forms where min(form.count, name.count) >= 4 && abs(form.count - name.count) <= maxDistance {
-                let distance = Self.editDistance(Array(form), Array(name), limit: maxDistance)
-                if distance >= 1, distance <= maxDistance, distance < (best?.distance ?? .max) { best = (name, distance) }
+        let shortened = Self.key(Self.withoutPrefix(citation.key))
+        let forms = (shortened == citation.key ? [citation.key] : [citation.key, shortened]).map { Array($0) }
+        var best: (law: Int, distance: Int)?
+        for name in names.names {
+            for form in forms where min(form.count, name.characters.count) >= 4 && abs(form.count - name.characters.count) <= maxDistance {
+                let distance = Self.editDistance(form, name.characters, limit: maxDistance)
+                if distance >= 1, distance <= maxDistance, distance < (best?.distance ?? .max) { best = (name.law, distance) }
             }
         }
-        if best == nil, !report.isEnabled("text.doubled-word"), let undoubled = Self.undoubled(citation.key), names[undoubled] != nil {
-            best = (undoubled, 1)
+        if best == nil, !report.isEnabled("text.doubled-word"), let undoubled = Self.undoubled(citation.key),
+           let law = names.lawByKey[undoubled] {
+            best = (law, 1)
         }
-        guard let best, let law = names[best.name].map({ report.table.laws[$0] }) else { return nil }
+        guard let law = best.map({ report.table.laws[$0.law] }) else { return nil }
         return report.finding("citation.near-miss", citation.span,
                               "法规名称疑有误：“\(citation.written)”与《\(law.name)》仅一字之差。")
     }
@@ -106,17 +102,17 @@ struct CitationRules: AuditRule {
 
     /// The comparable form of a title: no spaces, one kind of bracket and dash.
     static func key(_ title: String) -> String {
-        var result = ""
-        for character in title {
-            switch character {
+        var result = String.UnicodeScalarView()
+        for scalar in title.unicodeScalars {
+            switch scalar {
             case " ", "\u{3000}": continue
             case "（": result.append("(")
             case "）": result.append(")")
             case "-", "–", "－", "―", "~", "～", "‐", "‑", "─": result.append("—")
-            default: result.append(character)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     static func withoutPrefix(_ name: String) -> String {

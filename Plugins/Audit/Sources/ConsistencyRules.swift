@@ -35,12 +35,12 @@ struct ConsistencyRules: AuditRule {
     /// What in the figures before a claim of completeness says otherwise, if anything.
     private func contradiction(in metrics: [Metric], report: AuditedReport) -> String? {
         for rate in metrics where ArithmeticRules.isShare(rate) && rate.value < 100 - 1e-9 {
-            let before = report.text(Span(max(0, rate.span.start - 6), rate.span.start))
-            if let cue = report.table.rateCues.first(where: before.contains) { return "\(cue)仅为\(rate.text)" }
+            let before = Span(max(0, rate.span.start - 6), rate.span.start)
+            if let cue = report.table.rateCues.first(where: { report.contains($0, in: before) }) { return "\(cue)仅为\(rate.text)" }
         }
         for (index, done) in metrics.enumerated() where done.kind == .count {
-            let before = report.text(Span(max(0, done.span.start - 6), done.span.start))
-            guard report.table.doneCues.contains(where: before.contains) else { continue }
+            let before = Span(max(0, done.span.start - 6), done.span.start)
+            guard report.table.doneCues.contains(where: { report.contains($0, in: before) }) else { continue }
             if let total = metrics[..<index].last(where: { $0.kind == .count && $0.unit == done.unit && $0.value > done.value }) {
                 return "共\(total.text)，\(done.text)已完成"
             }
@@ -102,7 +102,7 @@ struct ConsistencyRules: AuditRule {
         guard start + 5 <= limit, report.scalars[start + 4] == "年",
               (start...(start + 3)).allSatisfy({ AuditedReport.isDigit(report.scalars[$0]) }),
               start == 0 || !AuditedReport.isDigit(report.scalars[start - 1]),
-              let year = Int(report.text(Span(start, start + 4))), (1990...2100).contains(year) else { return nil }
+              let year = report.number(Span(start, start + 4)), (1990...2100).contains(year) else { return nil }
         let after = report.text(Span(start + 5, min(report.scalars.count, start + 8)))
         guard !["以来", "至", "—", "-", "~", "度以来", "底", "末"].contains(where: after.hasPrefix) else { return nil }
         return (year, Span(start, start + 5))

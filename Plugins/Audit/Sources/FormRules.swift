@@ -32,7 +32,7 @@ struct FormRules: AuditRule {
 
     /// The last three lines with text, page chrome after the signature left out.
     private func endLines(of report: AuditedReport) -> [Span] {
-        var lines = report.lines.filter { span in report.text(span).contains { !$0.isWhitespace } }
+        var lines = report.lines.filter { span in report.scalars[span.start..<span.end].contains { !$0.properties.isWhitespace } }
         while let last = lines.last, isChrome(last, in: report) { lines.removeLast() }
         return Array(lines.suffix(3))
     }
@@ -86,7 +86,7 @@ struct FormRules: AuditRule {
 
     /// The 发布日期 of a scraped page's furniture: on the label's line or the next.
     private func publicationDate(in report: AuditedReport) -> WrittenDate? {
-        for (number, line) in report.lines.prefix(30).enumerated() where report.text(line).contains("发布日期") {
+        for (number, line) in report.lines.prefix(30).enumerated() where report.contains("发布日期", in: line) {
             for candidate in report.lines[number...].prefix(2) {
                 var index = candidate.start
                 while index < candidate.end {
@@ -114,14 +114,14 @@ struct FormRules: AuditRule {
         let scalars = report.scalars
         guard index + 4 <= limit, index == 0 || !AuditedReport.isDigit(scalars[index - 1]),
               (index..<index + 4).allSatisfy({ AuditedReport.isDigit(scalars[$0]) }),
-              let year = Int(report.text(Span(index, index + 4))), (1980...2100).contains(year),
+              let year = report.number(Span(index, index + 4)), (1980...2100).contains(year),
               index + 4 < limit else { return nil }
         let separator = scalars[index + 4]
         guard "年-./".unicodeScalars.contains(separator) else { return nil }
         func number(at start: Int) -> (value: Int, end: Int, padded: Bool)? {
             var end = start
             while end < limit, end - start < 2, AuditedReport.isDigit(scalars[end]) { end += 1 }
-            guard end > start, let value = Int(report.text(Span(start, end))) else { return nil }
+            guard end > start, let value = report.number(Span(start, end)) else { return nil }
             return (value, end, end - start == 2 && scalars[start] == "0")
         }
         guard let month = number(at: index + 5), (1...12).contains(month.value), month.end < limit else { return nil }

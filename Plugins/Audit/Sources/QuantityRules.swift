@@ -43,19 +43,29 @@ struct QuantityRules: AuditRule {
     private func personUnit(_ metric: Metric, in report: AuditedReport) -> Finding? {
         guard report.isEnabled("quantity.person-unit"), metric.kind == .count, let unit = metric.unit,
               report.table.objectUnits.contains(unit) else { return nil }
-        let before = report.text(Span(max(0, metric.span.start - 12), metric.span.start))
-        let nouns = [metric.counted, String(before.reversed().prefix { character in
-            character.unicodeScalars.allSatisfy(AuditedReport.isHan)
-        }.reversed())].compactMap { $0 }.filter { !$0.isEmpty }
-        guard let noun = nouns.first(where: { isPerson($0, table: report.table) }),
-              let numberStart = firstNumeral(of: metric, in: report) else { return nil }
+        var runStart = metric.span.start
+        while runStart > max(0, metric.span.start - 12), AuditedReport.isHan(report.scalars[runStart - 1]) { runStart -= 1 }
+        let before = Span(runStart, metric.span.start)
+        let counted = metric.counted.map { Array($0.unicodeScalars) } ?? []
+        let noun: String
+        if !counted.isEmpty, isPerson(counted, table: report.table) {
+            noun = metric.counted!
+        } else if before.length > 0, isPerson(Array(report.scalars[before.start..<before.end]), table: report.table) {
+            noun = report.text(before)
+        } else {
+            return nil
+        }
+        guard let numberStart = firstNumeral(of: metric, in: report) else { return nil }
         let span = Span(max(0, numberStart - min(8, noun.unicodeScalars.count)), metric.span.end)
         return report.finding("quantity.person-unit", span,
                               "人员数量量词不当：“\(noun)”应以“名”“人”或“位”计，此处写作“\(unit)”。")
     }
 
-    private func isPerson(_ noun: String, table: AuditTable) -> Bool {
-        table.personNouns.contains(where: noun.hasSuffix) && !table.notPersonNouns.contains(where: noun.hasSuffix)
+    private func isPerson(_ noun: [Unicode.Scalar], table: AuditTable) -> Bool {
+        func endsWith(_ suffix: [Unicode.Scalar]) -> Bool {
+            suffix.count <= noun.count && noun[(noun.count - suffix.count)...].elementsEqual(suffix)
+        }
+        return table.personNounScalars.contains(where: endsWith) && !table.notPersonNounScalars.contains(where: endsWith)
     }
 
     private func firstNumeral(of metric: Metric, in report: AuditedReport) -> Int? {

@@ -9,11 +9,11 @@ public struct ReportAuditor: Processor {
 
     /// Options of the audit step, from `[processors.audit]`.
     public struct Configuration: ProcessorConfiguration {
-        /// The table read when `rules` is not given, if it is beside the config file.
-        public static let rulesBesideConfig = "audit.toml"
+        /// The table read when `rules` is not given.
+        public static let defaultRules = "audit.toml"
 
-        /// The rules and tables, relative to the config file's folder. When nil: audit.toml beside
-        /// the config if there is one, else the built-in table.
+        /// The rules and tables: an absolute path, or a name looked up along the table search path
+        /// (the config file's folder first). When nil: audit.toml.
         public var rules: String?
 
         public init() {}
@@ -29,23 +29,17 @@ public struct ReportAuditor: Processor {
         QuantityRules(), FormRules(),
     ]
 
-    public init(table: AuditTable = .builtIn) {
+    public init(table: AuditTable) {
         self.table = table
     }
 
-    /// Builds the auditor with the table the configuration names, read from beside the config file.
+    /// Builds the auditor with the table the configuration names, found along the table search path.
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
-        let url = environment.resolve(configuration.rules ?? Configuration.rulesBesideConfig)
-        if configuration.rules == nil, !FileManager.default.fileExists(atPath: url.path) {
-            environment.logger.notice("no audit table beside the config; audit uses the built-in one",
-                                      metadata: ["audit.rules": "\(url.path)"])
-            table = .builtIn
-        } else {
-            do {
-                table = try AuditTable.load(from: url)
-            } catch let error as AuditTableError {
-                throw ConfigurationError(key: "rules", error.message)
-            }
+        let url = try environment.table(configuration.rules ?? Configuration.defaultRules, key: "rules")
+        do {
+            table = try AuditTable.load(from: url)
+        } catch let error as AuditTableError {
+            throw ConfigurationError(key: "rules", error.message)
         }
     }
 

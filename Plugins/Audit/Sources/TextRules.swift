@@ -32,11 +32,23 @@ struct TextRules: AuditRule {
         var found: [Span] = []
         var findings: [Finding] = []
         func covered(_ span: Span) -> Bool { found.contains { $0.start < span.end && span.start < $0.end } }
+        // The starts where a unit of each length could repeat: its first scalar comes again right after it.
+        var candidates = [[Int]](repeating: [], count: maxLength + 1)
+        report.buckets.forEachGroup { group in
+            for (offset, position) in group.enumerated() {
+                let start = Int(position)
+                for later in group.dropFirst(offset + 1) {
+                    let length = Int(later) - start
+                    guard length <= maxLength else { break }
+                    if start + 2 * length <= scalars.count, scalars[start] == scalars[Int(later)] { candidates[length].append(start) }
+                }
+            }
+        }
+        for length in candidates.indices { candidates[length].sort() }
         for length in stride(from: maxLength, through: 1, by: -1) where 2 * length <= scalars.count {
-            for start in 0...(scalars.count - 2 * length) {
+            for start in candidates[length] {
                 let middle = start + length
-                guard scalars[start] == scalars[middle], isUnit(start, length, in: report),
-                      (0..<length).allSatisfy({ scalars[start + $0] == scalars[middle + $0] }) else { continue }
+                guard (0..<length).allSatisfy({ scalars[start + $0] == scalars[middle + $0] }), isUnit(start, length, in: report) else { continue }
                 let span = Span(start, middle + length)
                 guard !covered(span), !protected.contains(where: { $0.start < middle && middle < $0.end }) else { continue }
                 if length == 1, !isDoubledCharacter(at: start, in: report) { continue }
@@ -91,7 +103,7 @@ struct TextRules: AuditRule {
         let scalars = report.scalars
         let minChars = report.table.setting("text.repeated-passage").minChars
         guard scalars.count >= 2 * minChars else { return [] }
-        var firstAt: [UInt64: Int] = [:]
+        var firstAt = FirstWindows(capacity: scalars.count)
         var repeats: [(first: Int, later: Span)] = []
         let base: UInt64 = 1_000_003
         let highest = (1..<minChars).reduce(UInt64(1)) { power, _ in power &* base }
@@ -105,14 +117,15 @@ struct TextRules: AuditRule {
         while index + minChars <= scalars.count {
             var next = index + 1
             if newlines == 0 {
-                if let first = firstAt[hash], first + minChars <= index, same(first, index) {
+                let seen = firstAt.first(hash)
+                if let first = seen, first + minChars <= index, same(first, index) {
                     var length = minChars
                     while index + length < scalars.count, scalars[first + length] == scalars[index + length],
                           scalars[index + length] != "\n", first + length < index { length += 1 }
                     repeats.append((first, Span(index, index + length)))
                     next = index + length
-                } else if firstAt[hash] == nil {
-                    firstAt[hash] = index
+                } else if seen == nil {
+                    firstAt.insert(hash, at: index)
                 }
             }
             guard next + minChars <= scalars.count else { break }
@@ -171,6 +184,14 @@ struct TextRules: AuditRule {
     private static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["《": "》", "“": "”", "(": ")", "（": "）", "【": "】", "‘": "’"]
     private static let closers: [Unicode.Scalar: Unicode.Scalar] = Dictionary(uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
 
+    /// One of the scalars of ``pairs``, either half, or a straight quote.
+    private static func isBracket(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "《", "》", "“", "”", "(", ")", "（", "）", "【", "】", "‘", "’": true
+        default: false
+        }
+    }
+
     private func brackets(in report: AuditedReport) -> [Finding] {
         guard report.isEnabled("text.unbalanced-brackets") else { return [] }
         var findings: [Finding] = []
@@ -181,6 +202,7 @@ struct TextRules: AuditRule {
             for index in line.start..<line.end {
                 let scalar = report.scalars[index]
                 if scalar == "\"" { straightQuotes.append(index) }
+                guard Self.isBracket(scalar) else { continue }
                 if Self.pairs[scalar] != nil {
                     open.append((scalar, index))
                 } else if let opener = Self.closers[scalar] {
@@ -242,12 +264,20 @@ struct TextRules: AuditRule {
         func besideHan(_ index: Int) -> Bool {
             (index > 0 && AuditedReport.isHan(scalars[index - 1])) || (index + 1 < scalars.count && AuditedReport.isHan(scalars[index + 1]))
         }
-        let full = scalars.indices.filter { scalars[$0] == "，" }.count
-        let half = scalars.indices.filter { scalars[$0] == "," && besideHan($0) }.count
+        var full = 0
+        var half = 0
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "，" { full += 1 } else if scalar == ",", besideHan(index) { half += 1 }
+        }
         guard half > 0, Double(half) <= report.table.setting("text.halfwidth-punctuation").maxShare * Double(half + full) else { return [] }
-        let marks: Set<Unicode.Scalar> = [",", ";", ":", "?", "!", "\""]
+        func isMark(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case ",", ";", ":", "?", "!", "\"": true
+            default: false
+            }
+        }
         return scalars.indices.compactMap { index in
-            guard marks.contains(scalars[index]), besideHan(index),
+            guard isMark(scalars[index]), besideHan(index),
                   !(index > 0 && AuditedReport.isDigit(scalars[index - 1]) && index + 1 < scalars.count && AuditedReport.isDigit(scalars[index + 1])) else { return nil }
             let full = ["," : "，", ";": "；", ":": "：", "?": "？", "!": "！", "\"": "“”"][String(scalars[index])] ?? ""
             return report.finding("text.halfwidth-punctuation", Span(index, index + 1),
@@ -260,8 +290,8 @@ struct TextRules: AuditRule {
     private func straySpaces(in report: AuditedReport) -> [Finding] {
         guard report.isEnabled("text.stray-space") else { return [] }
         let scalars = report.scalars
-        let punctuation = "，。、；：！？”’）》】,.;:!?)".unicodeScalars
-        let openers = "“‘（《【(".unicodeScalars
+        let punctuation: Set<Unicode.Scalar> = Set("，。、；：！？”’）》】,.;:!?)".unicodeScalars)
+        let openers: Set<Unicode.Scalar> = Set("“‘（《【(".unicodeScalars)
         var findings: [Finding] = []
         for line in report.lines {
             var first = line.start
@@ -272,8 +302,8 @@ struct TextRules: AuditRule {
             var depth = 0
             while index < last {
                 let scalar = scalars[index]
-                if "《“".unicodeScalars.contains(scalar) { depth += 1 }
-                if "》”".unicodeScalars.contains(scalar) { depth = max(0, depth - 1) }
+                if scalar == "《" || scalar == "“" { depth += 1 }
+                if scalar == "》" || scalar == "”" { depth = max(0, depth - 1) }
                 guard Self.isSpace(scalar) else { index += 1; continue }
                 var end = index
                 while end < last, Self.isSpace(scalars[end]) { end += 1 }
@@ -315,8 +345,8 @@ struct TextRules: AuditRule {
             }
             var after = end
             if after < scalars.count, "”\"’".unicodeScalars.contains(scalars[after]) { after += 1 }
-            let following = report.text(Span(after, min(scalars.count, after + 8)))
-            if report.table.dayNames.contains(where: { name in following.range(of: name).map { following.distance(from: following.startIndex, to: $0.lowerBound) <= 3 } == true }) {
+            let following = Span(after, min(scalars.count, after + 8))
+            if report.table.dayNames.contains(where: { name in report.occurrences(of: name, in: following).first.map { $0 - after <= 3 } == true }) {
                 byDay["\(month)-\(day)", default: []].append((separator, Span(index, end)))
             }
             index = end
@@ -340,13 +370,13 @@ struct TextRules: AuditRule {
         let scalars = report.scalars
         var position = index
         while position < scalars.count, position - index < 2, AuditedReport.isDigit(scalars[position]) { position += 1 }
-        guard position > index, position < scalars.count, let month = Int(report.text(Span(index, position))) else { return nil }
+        guard position > index, position < scalars.count, let month = report.number(Span(index, position)) else { return nil }
         let separator = scalars[position]
         guard ".・·•/月".unicodeScalars.contains(separator) else { return nil }
         let dayStart = position + 1
         var end = dayStart
         while end < scalars.count, end - dayStart < 2, AuditedReport.isDigit(scalars[end]) { end += 1 }
-        guard end > dayStart, end >= scalars.count || !AuditedReport.isDigit(scalars[end]), let day = Int(report.text(Span(dayStart, end))) else { return nil }
+        guard end > dayStart, end >= scalars.count || !AuditedReport.isDigit(scalars[end]), let day = report.number(Span(dayStart, end)) else { return nil }
         if separator == "月" {
             guard end < scalars.count, scalars[end] == "日" else { return nil }
             return (month, "月日", day, end + 1)

@@ -1,21 +1,16 @@
 import AuditProcessor
 import Foundation
 import ReportKit
+import ReportKitTesting
 import Testing
 
 @Suite("The audit table and the options")
 struct AuditTableTests {
-    @Test("the built-in table is config/audit.toml as shipped")
-    func builtInMatchesShippedFile() throws {
-        let shipped = try String(contentsOf: AuditFixtures.configFolder.appendingPathComponent("audit.toml"), encoding: .utf8)
-        #expect(shipped == AuditTable.builtInTable + "\n")
-    }
-
     @Test("the shipped table names every rule of the catalogue, and only those")
     func everyRuleConfigured() throws {
-        let shipped = try String(contentsOf: AuditFixtures.configFolder.appendingPathComponent("audit.toml"), encoding: .utf8)
+        let shipped = AuditFixtures.shippedText
         for id in RuleCatalogue.ids { #expect(shipped.contains("\"\(id)\" = {"), "\(id) is not in config/audit.toml") }
-        #expect(Set(try AuditTable(toml: AuditTable.builtInTable).settings.keys) == Set(RuleCatalogue.ids))
+        #expect(Set(AuditFixtures.shipped.settings.keys) == Set(RuleCatalogue.ids))
     }
 
     @Test("a clean report raises nothing")
@@ -30,7 +25,7 @@ struct AuditTableTests {
 
     @Test("a rule switched off raises nothing; a severity set in the table is the finding's")
     func switchesAndSeverities() throws {
-        var toml = AuditTable.builtInTable
+        var toml = AuditFixtures.shippedText
         toml = toml.replacingOccurrences(of: "\"text.doubled-word\" = { enabled = true, severity = \"error\"",
                                          with: "\"text.doubled-word\" = { enabled = false, severity = \"error\"")
         toml = toml.replacingOccurrences(of: "\"text.unbalanced-brackets\" = { enabled = true, severity = \"error\"",
@@ -49,7 +44,7 @@ struct AuditTableTests {
         "\"text.repeated-passage\" = { min_chars = 2 }",
     ])
     func badRules(line: String) {
-        let toml = AuditTable.builtInTable.replacingOccurrences(of: "[rules]\n", with: "[rules]\n\(line)\n")
+        let toml = AuditFixtures.shippedText.replacingOccurrences(of: "[rules]\n", with: "[rules]\n\(line)\n")
         #expect(throws: AuditTableError.self) { try AuditTable(toml: Self.withoutDuplicate(toml, line: line)) }
     }
 
@@ -66,19 +61,22 @@ struct AuditTableTests {
 
     @Test("a law with a date not written YYYY-MM-DD is refused")
     func badLawDate() {
-        let toml = AuditTable.builtInTable.replacingOccurrences(of: "in_force = \"1982-12-04\"", with: "in_force = \"1982年\"")
+        let toml = AuditFixtures.shippedText.replacingOccurrences(of: "in_force = \"1982-12-04\"", with: "in_force = \"1982年\"")
         #expect(throws: AuditTableError.self) { try AuditTable(toml: toml) }
     }
 
-    @Test("with no rules option and no table beside the config, the built-in table is used; a named table that is missing is an error")
-    func fallback() throws {
-        let environment = ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-audit-test")),
-                                               configDirectory: URL(fileURLWithPath: "/nonexistent-reportd"), logger: .init(label: "test"))
+    @Test("with no rules option, audit.toml is found along the search path; a table found nowhere is an error naming the rules key")
+    func searchPath() throws {
+        let configDirectory = URL(fileURLWithPath: "/nonexistent-reportd")
+        let environment = ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-audit-test")), configDirectory: configDirectory,
+                                               tableSearchPath: ShippedTables.searchPath(configDirectory: configDirectory), logger: .init(label: "test"))
         _ = try ReportAuditor(configuration: .init(), environment: environment)
+        #expect(environment.tablesRead.all.map(\.file) == [ShippedTables.url("audit.toml")])
         var configuration = ReportAuditor.Configuration()
-        configuration.rules = "audit.toml"
+        configuration.rules = "audit-strict.toml"
         #expect { try ReportAuditor(configuration: configuration, environment: environment) } throws: { error in
-            (error as? ConfigurationError)?.key == "rules"
+            guard let error = error as? ConfigurationError else { return false }
+            return error.key == "rules" && error.message.contains("audit-strict.toml") && error.message.contains(ShippedTables.folder.path)
         }
     }
 }

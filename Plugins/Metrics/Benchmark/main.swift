@@ -1,5 +1,6 @@
 import Foundation
 import MetricsProcessor
+import ReportKit
 
 // Builds a text of about 10 MB from the metrics fixtures, scans it on one core, and prints
 // the speed in MB of UTF-8 text per second and the peak resident memory.
@@ -24,7 +25,9 @@ while bytes < targetBytes {
     piece += 1
 }
 let megabytes = Double(text.utf8.count) / 1_000_000
-let scanner = MetricScanner()
+let tables = TableSearchPath.standard(configDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+guard let tableFile = tables.locate(MetricScanner.Configuration.defaultTables) else { fatalError("metrics.toml not found in \(tables)") }
+let scanner = MetricScanner(tables: try MetricTables.load(from: tableFile))
 
 /// Wall time and the time this thread spent on a core, in seconds: the second is what one core
 /// delivers when the machine is shared.

@@ -8,11 +8,11 @@ public struct MetricScanner: Processor {
 
     /// Options of the metrics step, from `[processors.metrics]`.
     public struct Configuration: ProcessorConfiguration {
-        /// The table beside the config file that is read when `tables` is not given, if it is there.
-        public static let tablesBesideConfig = "metrics.toml"
+        /// The tables read when `tables` is not given.
+        public static let defaultTables = "metrics.toml"
 
-        /// The tables (units, qualifiers, cues, set phrases), relative to the config file's folder. When nil:
-        /// metrics.toml beside the config if there is one, else the built-in tables.
+        /// The tables (units, qualifiers, cues, set phrases): an absolute path, or a name looked up along
+        /// the table search path (the config file's folder first). When nil: metrics.toml.
         public var tables: String?
         /// One metric per rate when a 均达 covers several (参与率和合格率均达100%).
         public var splitSharedRates = true
@@ -38,24 +38,18 @@ public struct MetricScanner: Processor {
     let tables: MetricTables
     let configuration: Configuration
 
-    public init(tables: MetricTables = .builtIn, configuration: Configuration = Configuration()) {
+    public init(tables: MetricTables, configuration: Configuration = Configuration()) {
         self.tables = tables
         self.configuration = configuration
     }
 
-    /// Builds the scanner with the tables the configuration names, read from beside the config file.
+    /// Builds the scanner with the tables the configuration names, found along the table search path.
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
-        let url = environment.resolve(configuration.tables ?? Configuration.tablesBesideConfig)
-        if configuration.tables == nil, !FileManager.default.fileExists(atPath: url.path) {
-            environment.logger.notice("no metrics table beside the config; metrics uses the built-in one",
-                                      metadata: ["metrics.tables": "\(url.path)"])
-            tables = .builtIn
-        } else {
-            do {
-                tables = try MetricTables.load(from: url)
-            } catch let error as MetricTableError {
-                throw ConfigurationError(key: "tables", error.message)
-            }
+        let url = try environment.table(configuration.tables ?? Configuration.defaultTables, key: "tables")
+        do {
+            tables = try MetricTables.load(from: url)
+        } catch let error as MetricTableError {
+            throw ConfigurationError(key: "tables", error.message)
         }
         self.configuration = configuration
     }

@@ -71,15 +71,6 @@ public final class MetricTables: Sendable {
         }
     }
 
-    /// The tables as shipped, used when no table file is found beside the config.
-    public static let builtIn: MetricTables = {
-        do {
-            return try MetricTables(toml: builtInTable)
-        } catch {
-            fatalError("the built-in metrics table does not load: \(error)")
-        }
-    }()
-
     private struct TableFile: Decodable {
         struct Units: Decodable {
             var count: [String]

@@ -1,18 +1,18 @@
 import Foundation
 import MetricsProcessor
 import ReportKit
+import ReportKitTesting
 
 /// The scanner as reportd ships it: with the tables in config/metrics.toml, and the fixtures beside the plugin.
 enum Shipped {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let configFolder = repository.appendingPathComponent("config")
     static let fixtures = repository.appendingPathComponent("Plugins/Metrics/Fixtures")
 
     static let tables: MetricTables = {
         do {
-            return try MetricTables.load(from: configFolder.appendingPathComponent("metrics.toml"))
+            return try MetricTables.load(from: ShippedTables.url("metrics.toml"))
         } catch {
             fatalError("config/metrics.toml does not load: \(error)")
         }

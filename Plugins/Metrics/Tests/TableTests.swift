@@ -1,39 +1,45 @@
 import Foundation
 import MetricsProcessor
 import ReportKit
+import ReportKitTesting
 import Testing
 
 @Suite("The tables, the options and the processor")
 struct TableTests {
-    @Test("the built-in table is config/metrics.toml as shipped")
-    func builtInMatchesShippedFile() throws {
-        let shipped = try String(contentsOf: Shipped.configFolder.appendingPathComponent("metrics.toml"), encoding: .utf8)
-        #expect(shipped == MetricTables.builtInTable + "\n")
+    static let shippedText: String = {
+        do { return try ShippedTables.text("metrics.toml") } catch { fatalError("config/metrics.toml: \(error)") }
+    }()
+
+    @Test("with no tables option, metrics.toml is found along the search path and recorded as read")
+    func shippedTableFound() throws {
+        let environment = Self.environment(in: "/nonexistent-reportd")
+        let scanner = try MetricScanner(configuration: .init(), environment: environment)
+        #expect(scanner.scan("发放资料1.1万余份。").first?.value == 11_000)
+        #expect(environment.tablesRead.all.map(\.file) == [ShippedTables.url("metrics.toml")])
     }
 
-    @Test("the shipped table loads through the configuration's relative path")
-    func shippedTableLoads() throws {
-        var configuration = MetricScanner.Configuration()
-        configuration.tables = "metrics.toml"
-        let scanner = try MetricScanner(configuration: configuration, environment: Self.environment(in: Shipped.configFolder.path))
-        #expect(scanner.scan("召开会议3次。").count == 1)
+    @Test("a table beside the config comes before the shipped one")
+    func besideConfigFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reportd-metrics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.shippedText.replacingOccurrences(of: "\"吨\", \"分\",", with: "\"吨\", \"棵\", \"分\",")
+            .write(to: folder.appendingPathComponent("metrics.toml"), atomically: true, encoding: .utf8)
+        let scanner = try MetricScanner(configuration: .init(), environment: Self.environment(in: folder.path))
+        #expect(scanner.scan("种植树木300棵。").count == 1)
     }
 
-    @Test("a table named in the options that is missing names the tables key")
+    @Test("a table found nowhere names the tables key, the table and the folders searched")
     func missingTable() {
         var configuration = MetricScanner.Configuration()
-        configuration.tables = "metrics.toml"
+        configuration.tables = "metrics-strict.toml"
         #expect {
             try MetricScanner(configuration: configuration, environment: Self.environment(in: "/nonexistent-reportd"))
         } throws: { error in
-            (error as? ConfigurationError)?.key == "tables"
+            guard let error = error as? ConfigurationError else { return false }
+            return error.key == "tables" && error.message.contains("metrics-strict.toml")
+                && error.message.contains("/nonexistent-reportd") && error.message.contains(ShippedTables.folder.path)
         }
-    }
-
-    @Test("with no tables option and no table beside the config, the built-in table is used")
-    func builtInFallback() throws {
-        let scanner = try MetricScanner(configuration: .init(), environment: Self.environment(in: "/nonexistent-reportd"))
-        #expect(scanner.scan("发放资料1.1万余份。").first?.value == 11_000)
     }
 
     @Test("an empty tables option is refused")
@@ -50,14 +56,14 @@ struct TableTests {
         ("\"元\" = 1.0", "\"元\" = 0.0"),
     ])
     func badTables(replacing: String, with: String) throws {
-        let toml = MetricTables.builtInTable.replacingOccurrences(of: replacing, with: with)
-        #expect(toml != MetricTables.builtInTable)
+        let toml = Self.shippedText.replacingOccurrences(of: replacing, with: with)
+        #expect(toml != Self.shippedText)
         #expect(throws: MetricTableError.self) { try MetricTables(toml: toml) }
     }
 
     @Test("a reviewer's edit takes effect: a new unit, a new set phrase")
     func editedTable() throws {
-        let toml = MetricTables.builtInTable
+        let toml = Self.shippedText
             .replacingOccurrences(of: "\"吨\", \"分\",", with: "\"吨\", \"棵\", \"分\",")
             .replacingOccurrences(of: "\"三重一大\",", with: "\"三大行动\", \"三重一大\",")
         let scanner = MetricScanner(tables: try MetricTables(toml: toml))
@@ -87,7 +93,8 @@ struct TableTests {
     }
 
     static func environment(in folder: String) -> ProcessorEnvironment {
-        ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-metrics-test")),
-                             configDirectory: URL(fileURLWithPath: folder), logger: .init(label: "test"))
+        let configDirectory = URL(fileURLWithPath: folder)
+        return ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-metrics-test")), configDirectory: configDirectory,
+                                    tableSearchPath: ShippedTables.searchPath(configDirectory: configDirectory), logger: .init(label: "test"))
     }
 }

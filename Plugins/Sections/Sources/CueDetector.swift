@@ -47,12 +47,7 @@ struct CueDetector {
     }
 
     private func firstCueRole(in range: Range<Int>) -> String? {
-        var best: (role: String, start: Int)?
-        for cue in phrases.cues {
-            guard let match = cue.pattern.firstMatch(in: scanner.scalars, range: range) else { continue }
-            if best == nil || match.lowerBound < best!.start { best = (cue.role, match.lowerBound) }
-        }
-        return best?.role
+        phrases.cues.firstRole(in: scanner.scalars, range: range)
     }
 
     private func leadsIn(_ range: Range<Int>) -> Bool {

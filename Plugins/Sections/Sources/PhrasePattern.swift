@@ -14,6 +14,8 @@ struct PhrasePattern: Sendable, Equatable {
     /// The fewest and the most scalars a match spans.
     let shortest: Int
     let longest: Int
+    /// The folded scalar every match starts with, when the phrase starts with a literal.
+    let firstLiteral: Unicode.Scalar?
 
     /// Compiles `phrase`; a gap (`…`, `……` or `...`) spans at most `maxGap` scalars.
     init(_ phrase: String, maxGap: Int) {
@@ -32,6 +34,7 @@ struct PhrasePattern: Sendable, Equatable {
             index += 1
         }
         self.elements = elements
+        if case .literal(let scalar) = elements.first { firstLiteral = scalar } else { firstLiteral = nil }
         shortest = elements.reduce(0) { count, element in
             if case .gap = element { count } else { count + 1 }
         }
@@ -42,8 +45,9 @@ struct PhrasePattern: Sendable, Equatable {
 
     /// The first match in `range` of `scalars`, as a range of scalars.
     func firstMatch(in scalars: [Unicode.Scalar], range: Range<Int>) -> Range<Int>? {
-        guard !elements.isEmpty else { return nil }
-        for start in range {
+        guard !elements.isEmpty, !range.isEmpty, range.count >= shortest else { return nil }
+        for start in range.lowerBound...(range.upperBound - max(1, shortest)) {
+            if let firstLiteral, ScalarClass.folded(scalars[start]) != firstLiteral { continue }
             if let end = matchEnd(scalars, element: 0, at: start, limit: range.upperBound) {
                 return start..<end
             }
@@ -59,6 +63,11 @@ struct PhrasePattern: Sendable, Equatable {
         return (earliest...latest).contains { start in
             matchEnd(scalars, element: 0, at: start, limit: range.upperBound, mustEndAt: range.upperBound) != nil
         }
+    }
+
+    /// The end of a match starting exactly at `start`, within `limit`.
+    func matchEnd(in scalars: [Unicode.Scalar], at start: Int, limit: Int) -> Int? {
+        matchEnd(scalars, element: 0, at: start, limit: limit)
     }
 
     private func matchEnd(_ scalars: [Unicode.Scalar], element: Int, at position: Int, limit: Int,

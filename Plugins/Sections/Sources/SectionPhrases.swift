@@ -7,7 +7,7 @@ public struct SectionPhrases: Sendable {
     public static let defaultGap = 10
 
     let roles: RoleTable
-    let cues: [RolePhrase]
+    let cues: RoleTable
     let leadIns: [PhrasePattern]
     /// Phrases of a preamble's hand-over (报告如下), whose sentence is never a cue.
     let notCues: [PhrasePattern]
@@ -16,7 +16,7 @@ public struct SectionPhrases: Sendable {
     public init(roles: [String: [String]] = [:], cues: [String: [String]] = [:], leadIns: [String] = [],
                 notCues: [String] = [], gap: Int = SectionPhrases.defaultGap) {
         self.roles = RoleTable(roles, maxGap: gap)
-        self.cues = RoleTable(cues, maxGap: gap).phrases
+        self.cues = RoleTable(cues, maxGap: gap)
         self.leadIns = leadIns.map { PhrasePattern($0, maxGap: gap) }
         self.notCues = notCues.map { PhrasePattern($0, maxGap: gap) }
     }

@@ -9,11 +9,11 @@ public struct SectionSplitter: Processor {
 
     /// Options of the sections step, from `[processors.sections]`.
     public struct Configuration: ProcessorConfiguration {
-        /// The table beside the config file that is read when `phrases` is not given, if it is there.
-        public static let phrasesBesideConfig = "sections.toml"
+        /// The phrase table read when `phrases` is not given.
+        public static let defaultPhrases = "sections.toml"
 
-        /// The phrase table (roles, cues, lead-ins), relative to the config file's folder. When nil:
-        /// sections.toml beside the config if there is one, else the built-in table.
+        /// The phrase table (roles, cues, lead-ins): an absolute path, or a name looked up along the
+        /// table search path (the config file's folder first). When nil: sections.toml.
         public var phrases: String?
         /// Add inline items (一是…, 一方面…) to the tree as sections of kind `inline`.
         public var inlineItems = true
@@ -46,25 +46,18 @@ public struct SectionSplitter: Processor {
     let phrases: SectionPhrases
     let configuration: Configuration
 
-    public init(phrases: SectionPhrases = .builtIn, configuration: Configuration = Configuration()) {
+    public init(phrases: SectionPhrases, configuration: Configuration = Configuration()) {
         self.phrases = phrases
         self.configuration = configuration
     }
 
-    /// Builds the splitter with the phrase table the configuration names, read from beside the config file.
+    /// Builds the splitter with the phrase table the configuration names, found along the table search path.
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
-        let named = configuration.phrases ?? Configuration.phrasesBesideConfig
-        let url = environment.resolve(named)
-        if configuration.phrases == nil, !FileManager.default.fileExists(atPath: url.path) {
-            environment.logger.notice("no phrase table beside the config; sections uses the built-in one",
-                                      metadata: ["sections.phrases": "\(url.path)"])
-            phrases = .builtIn
-        } else {
-            do {
-                phrases = try SectionPhrases.load(from: url)
-            } catch let error as PhraseTableError {
-                throw ConfigurationError(key: "phrases", error.message)
-            }
+        let url = try environment.table(configuration.phrases ?? Configuration.defaultPhrases, key: "phrases")
+        do {
+            phrases = try SectionPhrases.load(from: url)
+        } catch let error as PhraseTableError {
+            throw ConfigurationError(key: "phrases", error.message)
         }
         self.configuration = configuration
     }

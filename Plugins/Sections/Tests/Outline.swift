@@ -1,17 +1,13 @@
 import Foundation
 import ReportKit
+import ReportKitTesting
 import SectionsProcessor
 
 /// The splitter as reportd ships it: with the phrase table in config/sections.toml.
 enum ShippedSplitter {
-    static let configFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("config")
-
     static let phrases: SectionPhrases = {
         do {
-            return try SectionPhrases.load(from: configFolder.appendingPathComponent("sections.toml"))
+            return try SectionPhrases.load(from: ShippedTables.url("sections.toml"))
         } catch {
             fatalError("config/sections.toml does not load: \(error)")
         }

@@ -1,44 +1,43 @@
 import Foundation
 import ReportKit
+import ReportKitTesting
 import SectionsProcessor
 import Testing
 
 @Suite("The phrase table and the options")
 struct PhraseTableTests {
-    @Test("the shipped config/sections.toml loads through the configuration's relative path")
-    func shippedTableLoads() throws {
-        var configuration = SectionSplitter.Configuration()
-        configuration.phrases = "sections.toml"
-        let splitter = try SectionSplitter(configuration: configuration, environment: Self.environment(in: ShippedSplitter.configFolder.path))
+    @Test("with no phrases option, sections.toml is found along the search path and recorded as read")
+    func shippedTableFound() throws {
+        let environment = Self.environment(in: "/nonexistent-reportd")
+        let splitter = try SectionSplitter(configuration: .init(), environment: environment)
         #expect(splitter.split("三、存在问题").first?.role == "problems")
+        #expect(environment.tablesRead.all.map(\.file) == [ShippedTables.url("sections.toml")])
     }
 
-    @Test("a table named in the options that is missing names the phrases key")
-    func missingTable() {
+    @Test("an absolute phrases option is read as it is")
+    func absolutePath() throws {
         var configuration = SectionSplitter.Configuration()
-        configuration.phrases = "sections.toml"
-        #expect {
-            try SectionSplitter(configuration: configuration, environment: Self.environment(in: "/nonexistent-reportd"))
-        } throws: { error in
-            (error as? ConfigurationError)?.key == "phrases"
-        }
-    }
-
-    @Test("with no phrases option and no table beside the config, the built-in table is used")
-    func builtInFallback() throws {
-        let splitter = try SectionSplitter(configuration: .init(), environment: Self.environment(in: "/nonexistent-reportd"))
+        configuration.phrases = ShippedTables.url("sections.toml").path
+        let splitter = try SectionSplitter(configuration: configuration, environment: Self.environment(in: "/nonexistent-reportd"))
         #expect(splitter.split("一、存在的问题").first?.role == "problems")
     }
 
-    @Test("the built-in table is config/sections.toml as shipped")
-    func builtInMatchesShippedFile() throws {
-        let shipped = try String(contentsOf: ShippedSplitter.configFolder.appendingPathComponent("sections.toml"), encoding: .utf8)
-        #expect(shipped == SectionPhrases.builtInTable + "\n")
+    @Test("a table found nowhere names the phrases key, the table and the folders searched")
+    func missingTable() {
+        var configuration = SectionSplitter.Configuration()
+        configuration.phrases = "phrases-strict.toml"
+        #expect {
+            try SectionSplitter(configuration: configuration, environment: Self.environment(in: "/nonexistent-reportd"))
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.key == "phrases" && error.message.contains("phrases-strict.toml") && error.message.contains("/nonexistent-reportd")
+        }
     }
 
     static func environment(in folder: String) -> ProcessorEnvironment {
-        ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-sections-test")),
-                             configDirectory: URL(fileURLWithPath: folder), logger: .init(label: "test"))
+        let configDirectory = URL(fileURLWithPath: folder)
+        return ProcessorEnvironment(root: DataRoot(URL(fileURLWithPath: "/tmp/reportd-sections-test")), configDirectory: configDirectory,
+                                    tableSearchPath: ShippedTables.searchPath(configDirectory: configDirectory), logger: .init(label: "test"))
     }
 
     @Test("unknown keys, out-of-range gaps and empty phrases are refused", arguments: [
