@@ -1,41 +1,45 @@
-/// The set of character shingles (runs of `size` content characters) of a text, as sorted unique hashes.
+/// The set of character shingles (runs of `size` content characters) of a text, hashed.
 struct Shingler: Sendable {
     let size: Int
 
-    /// 64-bit hashes of every shingle of `content`, sorted, without repeats.
+    /// 64-bit hashes of every shingle of `content`, in text order, repeats kept: MinHash ignores them,
+    /// and `stored` sorts them away, so no sort is spent here.
     func hashes(of content: [UInt32]) -> [UInt64] {
         guard !content.isEmpty else { return [] }
         guard content.count >= size else { return [Self.hash(content[...])] }
-        var hashes = [UInt64](repeating: 0, count: content.count - size + 1)
-        content.withUnsafeBufferPointer { scalars in
-            for start in hashes.indices {
-                var state: UInt64 = 0xCBF2_9CE4_8422_2325
-                for offset in 0..<size {
-                    state = (state ^ UInt64(scalars[start + offset])) &* 0x0000_0100_0000_01B3
+        let count = content.count - size + 1
+        return [UInt64](unsafeUninitializedCapacity: count) { hashes, initialized in
+            content.withUnsafeBufferPointer { scalars in
+                for start in 0..<count {
+                    var state: UInt64 = 0xCBF2_9CE4_8422_2325
+                    for offset in 0..<size {
+                        state = (state ^ UInt64(scalars[start + offset])) &* 0x0000_0100_0000_01B3
+                    }
+                    hashes[start] = StableHash.mix(state)
                 }
-                hashes[start] = StableHash.mix(state)
             }
+            initialized = count
         }
-        hashes.sort()
-        return Self.unique(sorted: hashes)
     }
 
-    /// The 32-bit set kept in the catalogue for the exact Jaccard check.
+    /// The 32-bit set kept in the catalogue for the exact Jaccard check: sorted, without repeats.
     static func stored(_ hashes: [UInt64]) -> [UInt32] {
-        unique(sorted: hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }.sorted())
+        unique(sorted: RadixSort.sorted(hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }))
     }
 
-    /// |a ∩ b| / |a ∪ b| of two sorted unique sets.
+    /// |a ∩ b| / |a ∪ b| of two sorted unique sets, by a merge without branches on the values.
     static func jaccard(_ a: [UInt32], _ b: [UInt32]) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 1 }
-        var i = 0, j = 0, shared = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += 1; i += 1; j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
+        let shared = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0, shared = 0
+                while i < a.count && j < b.count {
+                    let x = a[i], y = b[j]
+                    shared &+= x == y ? 1 : 0
+                    i &+= x <= y ? 1 : 0
+                    j &+= y <= x ? 1 : 0
+                }
+                return shared
             }
         }
         return Double(shared) / Double(a.count + b.count - shared)
@@ -57,5 +61,38 @@ struct Shingler: Sendable {
         }
         result.removeLast(result.count - kept)
         return result
+    }
+}
+
+/// Least-significant-digit radix sort of 32-bit values, a byte a pass: linear, where a comparison sort is not.
+enum RadixSort {
+    static func sorted(_ values: [UInt32]) -> [UInt32] {
+        guard values.count > 64 else { return values.sorted() }
+        var source = values
+        var target = [UInt32](repeating: 0, count: values.count)
+        var offsets = [Int](repeating: 0, count: 256)
+        for shift: UInt32 in [0, 8, 16, 24] {
+            source.withUnsafeBufferPointer { from in
+                target.withUnsafeMutableBufferPointer { to in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
+                        for index in 0..<256 { offsets[index] = 0 }
+                        for value in from { offsets[Int((value >> shift) & 0xFF)] += 1 }
+                        var total = 0
+                        for index in 0..<256 {
+                            let count = offsets[index]
+                            offsets[index] = total
+                            total += count
+                        }
+                        for value in from {
+                            let digit = Int((value >> shift) & 0xFF)
+                            to[offsets[digit]] = value
+                            offsets[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&source, &target)
+        }
+        return source
     }
 }
