@@ -80,7 +80,8 @@ struct ScaleProbe {
             let fingerprint = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
             var started = clock.now
             var cpuStarted = processorSeconds()
-            _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
+            _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates,
+                                 minimumAgreement: configuration.minimumAgreement)
             lookupCPU += processorSeconds() - cpuStarted
             lookups.append((clock.now - started).seconds * 1e6)
             started = clock.now
@@ -89,6 +90,8 @@ struct ScaleProbe {
             stepCPU += processorSeconds() - cpuStarted
             steps.append((clock.now - started).seconds * 1e6)
         }
+        // Probes are never recorded: let their staging go, so the next size starts with none.
+        catalogue.stagedFingerprints.discardAll()
         steps.sort()
         lookups.sort()
         let count = Double(probes.count)
