@@ -18,7 +18,7 @@ public final class Catalogue: Sendable {
         // Reads map the file instead of copying pages through pread: dedupe's lookups read a few
         // scattered pages per report, and the syscalls cost more than the B-tree seeks. The mapping
         // is address space backed by the page cache, not memory the process holds.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         pool = try DatabasePool(path: url.path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }

@@ -160,10 +160,13 @@ public struct FingerprintStore: Sendable {
     /// (their shingle sets are never loaded); `perKey` and `limit` are as in `nearCandidates`.
     public func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int,
                        minimumAgreement: Double = 0) throws -> FingerprintLookup {
+        // The staging first: a fingerprint released after this read had its outcome committed
+        // before it, so the read transaction that starts next sees it in the tables.
+        let stagedMatches = staged.matches(for: fingerprint)
         let stored = try pool.read { db in
             try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, in: db)
         }
-        return Self.merged(stored, staged.matches(for: fingerprint), signature: fingerprint.signature,
+        return Self.merged(stored, stagedMatches, signature: fingerprint.signature,
                            limit: limit, minimumAgreement: minimumAgreement)
     }
 

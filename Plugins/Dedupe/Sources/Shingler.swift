@@ -24,7 +24,7 @@ struct Shingler: Sendable {
 
     /// The 32-bit set kept in the catalogue for the exact Jaccard check: sorted, without repeats.
     static func stored(_ hashes: [UInt64]) -> [UInt32] {
-        unique(sorted: RadixSort.sorted(hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }))
+        unique(sorted: HashSort.sorted(hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }))
     }
 
     /// |a ∩ b| / |a ∪ b| of two sorted unique sets, by a merge without branches on the values.
@@ -64,35 +64,37 @@ struct Shingler: Sendable {
     }
 }
 
-/// Least-significant-digit radix sort of 32-bit values, a byte a pass: linear, where a comparison sort is not.
-enum RadixSort {
+/// A sort for uniformly distributed 32-bit hashes: a bucket per value expected, by the top bits, then
+/// one insertion pass that only reorders within buckets. Linear in expectation, where a comparison sort is not.
+enum HashSort {
     static func sorted(_ values: [UInt32]) -> [UInt32] {
         guard values.count > 64 else { return values.sorted() }
-        var source = values
-        var target = [UInt32](repeating: 0, count: values.count)
-        var offsets = [Int](repeating: 0, count: 256)
-        for shift: UInt32 in [0, 8, 16, 24] {
-            source.withUnsafeBufferPointer { from in
-                target.withUnsafeMutableBufferPointer { to in
-                    offsets.withUnsafeMutableBufferPointer { offsets in
-                        for index in 0..<256 { offsets[index] = 0 }
-                        for value in from { offsets[Int((value >> shift) & 0xFF)] += 1 }
-                        var total = 0
-                        for index in 0..<256 {
-                            let count = offsets[index]
-                            offsets[index] = total
-                            total += count
+        let bits = UInt32(Int.bitWidth - values.count.leadingZeroBitCount)
+        let shift = 32 - bits
+        var offsets = [Int](repeating: 0, count: (1 << bits) + 1)
+        var result = [UInt32](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { values in
+            result.withUnsafeMutableBufferPointer { result in
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                    for value in values { offsets[Int(value >> shift) + 1] += 1 }
+                    for bucket in 1..<offsets.count { offsets[bucket] += offsets[bucket - 1] }
+                    for value in values {
+                        let bucket = Int(value >> shift)
+                        result[offsets[bucket]] = value
+                        offsets[bucket] += 1
+                    }
+                    for index in 1..<result.count {
+                        let value = result[index]
+                        var slot = index
+                        while slot > 0, result[slot - 1] > value {
+                            result[slot] = result[slot - 1]
+                            slot -= 1
                         }
-                        for value in from {
-                            let digit = Int((value >> shift) & 0xFF)
-                            to[offsets[digit]] = value
-                            offsets[digit] += 1
-                        }
+                        result[slot] = value
                     }
                 }
             }
-            swap(&source, &target)
         }
-        return source
+        return result
     }
 }
