@@ -141,6 +141,8 @@ public struct FingerprintStore: Sendable {
         }
         // Each band and paragraph row cost two B-tree inserts (the key and the ref index); the
         // report row now keeps its own keys, so a re-run deletes its old rows by primary key.
+        // The shingle set (kilobytes, on overflow pages) moves to a table of its own, so that
+        // reading a candidate's signature does not walk past it.
         migrator.registerMigration("v3: dedupe keys kept on the report row") { db in
             try db.alter(table: "dedupe_report") { table in
                 table.add(column: "signature", .blob)
@@ -149,6 +151,12 @@ public struct FingerprintStore: Sendable {
             }
             try db.drop(index: "dedupe_band_on_ref")
             try db.drop(index: "dedupe_paragraph_on_ref")
+            try db.create(table: "dedupe_shingles") { table in
+                table.primaryKey("ref", .integer)
+                table.column("shingles", .blob).notNull()
+            }
+            try db.execute(sql: "INSERT INTO dedupe_shingles (ref, shingles) SELECT ref, shingles FROM dedupe_report")
+            try db.execute(sql: "ALTER TABLE dedupe_report DROP COLUMN shingles")
         }
     }
 
@@ -180,7 +188,7 @@ public struct FingerprintStore: Sendable {
             if try stages(found) { staged.stage(fingerprint) }
             return found
         }
-        if staged.needsFlush { try flushStaged() }
+        if staged.needsFlush { try flushStaged(waiting: false) }
         return found
     }
 
@@ -272,9 +280,10 @@ public struct FingerprintStore: Sendable {
         guard !counts.isEmpty else { return [] }
         let hits = counts.map { (ref: $0.key, count: $0.value) }.sorted { ($0.count, $0.ref) > ($1.count, $1.ref) }
         let report = try SteppedStatement("""
-            SELECT r.reportId, r.signature, r.shingles, r.file, r.received, c.archive FROM dedupe_report r
+            SELECT r.reportId, r.signature, r.file, r.received, c.archive FROM dedupe_report r
             JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = ? AND r.reportId != ?
             """, in: db)
+        let shingles = try SteppedStatement("SELECT shingles FROM dedupe_shingles WHERE ref = ?", in: db)
         var candidates: [NearCandidate] = []
         for hit in hits.prefix(limit) {
             report.bind(1, hit.ref)
@@ -282,8 +291,11 @@ public struct FingerprintStore: Sendable {
             if try report.step() {
                 let agreement = agreement(fingerprint.signature, report.hashes(1))
                 if agreement >= minimumAgreement {
-                    candidates.append(NearCandidate(reportId: report.text(0) ?? "", arrival: report.arrival(file: 3, received: 4, archive: 5),
-                                                    shingles: report.hashes(2), bandHits: hit.count, agreement: agreement))
+                    shingles.bind(1, hit.ref)
+                    let set = try shingles.step() ? shingles.hashes(0) : []
+                    shingles.reset()
+                    candidates.append(NearCandidate(reportId: report.text(0) ?? "", arrival: report.arrival(file: 2, received: 3, archive: 4),
+                                                    shingles: set, bandHits: hit.count, agreement: agreement))
                 }
             }
             report.reset()
@@ -362,11 +374,13 @@ public struct FingerprintStore: Sendable {
     }
 
     /// Writes every staged fingerprint not written yet in one transaction; they stay staged until their outcomes.
-    func flushStaged() throws {
-        let pending = staged.unwritten()
-        guard !pending.isEmpty else { return }
-        try save(batch: pending)
-        staged.markWritten(pending)
+    func flushStaged(waiting: Bool = true) throws {
+        try staged.flushing(waiting: waiting) {
+            let pending = staged.unwritten()
+            guard !pending.isEmpty else { return }
+            try save(batch: pending)
+            staged.markWritten(pending)
+        }
     }
 
     /// How many reports, band rows and paragraph rows the tables hold.
@@ -382,13 +396,14 @@ public struct FingerprintStore: Sendable {
     static func upsert(_ fingerprints: [ReportFingerprint], in db: Database) throws {
         let find = try SteppedStatement("SELECT ref, bandKeys, paragraphKeys FROM dedupe_report WHERE reportId = ?", in: db)
         let update = try SteppedStatement("""
-            UPDATE dedupe_report SET textHash = ?, file = ?, received = ?, shingles = ?, bandKeys = ?, paragraphKeys = ?,
-            signature = ? WHERE ref = ?
+            UPDATE dedupe_report SET textHash = ?, file = ?, received = ?, bandKeys = ?, paragraphKeys = ?, signature = ?
+            WHERE ref = ?
             """, in: db)
         let insert = try SteppedStatement("""
-            INSERT INTO dedupe_report (textHash, file, received, shingles, bandKeys, paragraphKeys, signature, reportId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO dedupe_report (textHash, file, received, bandKeys, paragraphKeys, signature, reportId)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """, in: db)
+        let shingles = try SteppedStatement("INSERT OR REPLACE INTO dedupe_shingles (ref, shingles) VALUES (?, ?)", in: db)
         var bands: [(key: Int64, ref: Int64)] = []
         var paragraphs: [(key: Int64, ref: Int64, span: Span)] = []
         for fingerprint in fingerprints {
@@ -401,21 +416,23 @@ public struct FingerprintStore: Sendable {
             write.bind(1, fingerprint.textHash)
             write.bind(2, fingerprint.file)
             write.bind(3, fingerprint.received)
-            write.bind(4, fingerprint.shingles)
-            write.bind(5, bandKeys)
-            write.bind(6, paragraphKeys)
-            write.bind(7, fingerprint.signature)
+            write.bind(4, bandKeys)
+            write.bind(5, paragraphKeys)
+            write.bind(6, fingerprint.signature)
             let ref: Int64
             if let existing {
                 ref = existing.0
-                write.bind(8, ref)
+                write.bind(7, ref)
                 try write.run()
                 try deleteRows(of: ref, bandKeys: existing.1, paragraphKeys: existing.2, in: db)
             } else {
-                write.bind(8, fingerprint.reportId)
+                write.bind(7, fingerprint.reportId)
                 try write.run()
                 ref = db.lastInsertedRowID
             }
+            shingles.bind(1, ref)
+            shingles.bind(2, fingerprint.shingles)
+            try shingles.run()
             bands += bandKeys.map { ($0, ref) }
             paragraphs += fingerprint.paragraphs.map { ($0.key, ref, $0.span) }
         }

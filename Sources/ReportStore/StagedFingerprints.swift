@@ -23,6 +23,7 @@ public final class StagedFingerprints: @unchecked Sendable {
 
     private let lock = NSLock()
     private let turn = NSLock()
+    private let flushTurn = NSLock()
     private var entries: [String: Entry] = [:]
     private var nextSequence = 0
     private var byTextHash: [String: [String]] = [:]
@@ -46,6 +47,14 @@ public final class StagedFingerprints: @unchecked Sendable {
         turn.lock()
         defer { turn.unlock() }
         return try body()
+    }
+
+    /// Runs `body` with no other flush running; when `waiting` is false, skips it if one is
+    /// (that one writes the same fingerprints).
+    func flushing(waiting: Bool, _ body: () throws -> Void) rethrows {
+        if waiting { flushTurn.lock() } else if !flushTurn.try() { return }
+        defer { flushTurn.unlock() }
+        try body()
     }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
