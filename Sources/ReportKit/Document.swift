@@ -326,15 +326,50 @@ public struct Finding: Sendable, Codable, Equatable {
 public struct DuplicateReference: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable { case exact, text, near }
 
-    /// The id of the earlier report.
-    public var of: String
+    /// The id of the earlier report; null when the earlier arrival had these very bytes, and so this very id.
+    public var of: String?
     public var kind: Kind
     public var similarity: Double
+    /// The arrival this one repeats: always named, and the only name when `of` is null.
+    public var original: EarlierArrival?
 
-    public init(of: String, kind: Kind, similarity: Double) {
+    public init(of: String?, kind: Kind, similarity: Double, original: EarlierArrival? = nil) {
         self.of = of
         self.kind = kind
         self.similarity = similarity
+        self.original = original
+    }
+
+    enum CodingKeys: String, CodingKey { case of, kind, similarity, original }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(of, forKey: .of)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(similarity, forKey: .similarity)
+        try container.encodeIfPresent(original, forKey: .original)
+    }
+}
+
+/// An earlier arrival of a report: the file it came in, when it was claimed, and its archive entry once it has one.
+public struct EarlierArrival: Sendable, Codable, Equatable {
+    public var file: String
+    /// ISO 8601, the claim time (`source.received` of that arrival).
+    public var received: String
+    /// Relative to the data root; null while that arrival is not archived yet.
+    public var archive: String?
+
+    public init(file: String, received: String, archive: String?) {
+        self.file = file
+        self.received = received
+        self.archive = archive
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(received, forKey: .received)
+        try container.encode(archive, forKey: .archive)
     }
 }
 

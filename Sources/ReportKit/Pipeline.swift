@@ -81,7 +81,8 @@ public struct PipelineResult: Sendable {
 /// The end state of one report.
 public enum Outcome: Sendable, Equatable {
     case processed
-    case duplicate(of: String)
+    /// `of` is nil when the report repeats an earlier arrival of the same bytes (the same id).
+    case duplicate(of: String?)
     case failure(Failure)
 
     /// The receipt's `status`.

@@ -11,7 +11,10 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var sections: Int
     public var metrics: Int
     public var findings: FindingCounts
+    /// The earlier report's id; null for a duplicate of the same bytes, which `duplicate.original` names.
     public var duplicateOf: String?
+    /// The document's duplicate reference, with the earlier arrival's file, claim time and archive entry.
+    public var duplicate: DuplicateReference?
     public var reason: String?
     /// ISO 8601.
     public var at: String
@@ -39,12 +42,13 @@ public struct Receipt: Sendable, Codable, Equatable {
         self.metrics = document?.metrics.count ?? 0
         self.findings = FindingCounts(document?.findings ?? [])
         self.duplicateOf = duplicateOf
+        self.duplicate = document?.duplicate
         self.reason = reason
         self.at = Timestamp.string(from: at)
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, file, id, archive, sections, metrics, findings, reason, at
+        case status, file, id, archive, sections, metrics, findings, duplicate, reason, at
         case duplicateOf = "duplicate_of"
     }
 
@@ -58,6 +62,7 @@ public struct Receipt: Sendable, Codable, Equatable {
         try container.encode(metrics, forKey: .metrics)
         try container.encode(findings, forKey: .findings)
         try container.encode(duplicateOf, forKey: .duplicateOf)
+        try container.encode(duplicate, forKey: .duplicate)
         try container.encode(reason, forKey: .reason)
         try container.encode(at, forKey: .at)
     }

@@ -5,12 +5,25 @@ import ReportKit
 /// The SQLite catalogue: every report reportd has seen, and every outcome it has had.
 public final class Catalogue: Sendable {
     let pool: DatabasePool
+    /// Dedupe fingerprints of reports whose outcome is pending, shared by every dedupe step over this catalogue.
+    public let stagedFingerprints: StagedFingerprints
 
-    /// Opens (creating and migrating when needed) the catalogue at `url`, in WAL mode.
-    public init(url: URL) throws {
+    /// Opens (creating and migrating when needed) the catalogue at `url`, in WAL mode; dedupe writes
+    /// its staged fingerprints once `stagingFlushThreshold` of them are unwritten.
+    public init(url: URL, stagingFlushThreshold: Int = 256) throws {
+        stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // Reads map the first 256 MB of the file instead of copying pages through pread: dedupe's
+        // lookups read scattered pages, and the syscalls cost more than the B-tree seeks. Mapped
+        // pages are the kernel's page cache (shared, reclaimable), though touched ones count in RSS.
+        // A 32 MB page cache per connection holds the interior pages of every dedupe index up to
+        // millions of reports, so a lookup misses the cache about once per key, whatever the size.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
         pool = try DatabasePool(path: url.path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }
@@ -54,9 +67,9 @@ public final class Catalogue: Sendable {
         return migrator
     }
 
-    /// Records what happened to one report: its row (when it was read) and the outcome.
+    /// Records what happened to one report: its row (when it was read), the outcome, and its staged fingerprint.
     public func record(receipt: Receipt, document: Document?) throws {
-        try pool.write { db in try Self.insert(receipt: receipt, document: document, in: db) }
+        try pool.write { db in try record(receipt: receipt, document: document, in: db) }
     }
 
     /// Records a group commit's reports in one transaction, left unsynced (`synchronous = NORMAL`):
@@ -68,21 +81,27 @@ public final class Catalogue: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             try db.inTransaction {
-                for (receipt, document) in batch { try Self.insert(receipt: receipt, document: document, in: db) }
+                for (receipt, document) in batch { try record(receipt: receipt, document: document, in: db) }
                 return .commit
             }
         }
     }
 
-    private static func insert(receipt: Receipt, document: Document?, in db: Database) throws {
+    /// `record(receipt:document:)` inside the caller's write transaction, for group commit: many
+    /// reports' outcomes, and with each processed one its staged dedupe fingerprint, in one commit.
+    ///
+    /// A `processed` outcome writes the report's staged fingerprint unless a flush already did; any
+    /// other outcome of the arrival that staged it drops it. Either way the staging ends when the
+    /// transaction commits, and stays as it was if it rolls back.
+    public func record(receipt: Receipt, document: Document?, in db: Database) throws {
         if let document, receipt.status != "failed" {
             var row = ReportRow(document: document, receipt: receipt)
             let existing = try ReportRow.fetchOne(db, key: document.id)
             if let existing {
                 row.firstSeen = existing.firstSeen
             }
-            // A second arrival of the same bytes leaves the row of the first: its status is the report's.
-            if var existing, receipt.status == "duplicate", receipt.duplicateOf == document.id {
+            // A later arrival of the same bytes leaves the row of the one it repeats: its status is the report's.
+            if var existing, receipt.status == "duplicate", existing.status == "processed" {
                 existing.lastSeen = receipt.at
                 try existing.update(db)
             } else {
@@ -91,13 +110,43 @@ public final class Catalogue: Sendable {
         }
         try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
                        reason: receipt.reason, at: receipt.at).insert(db)
+        try settleStagedFingerprint(of: receipt, document: document, in: db)
     }
 
-    /// Records many processed reports in one transaction (imports and benchmarks); outcomes are not written.
+    private func settleStagedFingerprint(of receipt: Receipt, document: Document?, in db: Database) throws {
+        guard let id = receipt.id,
+              let staged = stagedFingerprints.fingerprint(of: id, file: receipt.file, received: document?.source.received)
+        else { return }
+        if receipt.status == "processed", !staged.written {
+            try FingerprintStore.upsert([staged.fingerprint], in: db)
+        }
+        let stagedFingerprints = stagedFingerprints
+        db.afterNextTransaction { _ in stagedFingerprints.release(staged.fingerprint) }
+    }
+
+    /// Writes every staged fingerprint not written yet, in one transaction of its own (not fsynced:
+    /// the next recorded outcome syncs it). They stay staged, and matchable, until their outcomes.
+    public func flushStagedFingerprints() throws {
+        try FingerprintStore(catalogue: self).flushStaged()
+    }
+
+    /// Writes every staged fingerprint not written yet inside the caller's write transaction; they
+    /// count as written once it commits.
+    public func flushStagedFingerprints(in db: Database) throws {
+        let pending = stagedFingerprints.unwritten()
+        guard !pending.isEmpty else { return }
+        try FingerprintStore.upsert(pending, in: db)
+        let stagedFingerprints = stagedFingerprints
+        db.afterNextTransaction { _ in stagedFingerprints.markWritten(pending) }
+    }
+
+    /// Records many processed reports in one transaction (imports and benchmarks), with their staged
+    /// fingerprints; outcomes are not written.
     public func recordAll(_ entries: [(receipt: Receipt, document: Document)]) throws {
         try pool.write { db in
             for (receipt, document) in entries where receipt.status != "failed" {
                 try ReportRow(document: document, receipt: receipt).save(db)
+                try settleStagedFingerprint(of: receipt, document: document, in: db)
             }
         }
     }

@@ -1,26 +1,33 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ReportKit
 
 /// What dedupe keeps of one report: its normalised-text hash, shingle set, LSH band keys and paragraph keys.
 public struct ReportFingerprint: Sendable, Equatable {
     public var reportId: String
+    /// The issuer the report names, for findings that point at it while it is staged.
+    public var issuer: String?
     /// The arrival that wrote it: the file name and the time the file was claimed.
     public var file: String
     public var received: String
     public var textHash: String
     /// Hashes of the character shingles, sorted and unique.
     public var shingles: [UInt32]
+    /// The MinHash signature the band keys were cut from: cheap to compare before the shingle sets are.
+    public var signature: [UInt32]
     public var bandKeys: [Int64]
     public var paragraphs: [ParagraphKey]
 
-    public init(reportId: String, file: String, received: String, textHash: String,
-                shingles: [UInt32], bandKeys: [Int64], paragraphs: [ParagraphKey]) {
+    public init(reportId: String, issuer: String? = nil, file: String, received: String, textHash: String,
+                shingles: [UInt32], signature: [UInt32] = [], bandKeys: [Int64], paragraphs: [ParagraphKey]) {
         self.reportId = reportId
+        self.issuer = issuer
         self.file = file
         self.received = received
         self.textHash = textHash
         self.shingles = shingles
+        self.signature = signature
         self.bandKeys = bandKeys
         self.paragraphs = paragraphs
     }
@@ -41,16 +48,34 @@ public struct ParagraphKey: Sendable, Equatable {
 public struct FingerprintArrival: Sendable, Equatable {
     public var file: String
     public var received: String
-    /// nil while the report's outcome is not recorded yet (or was a failure).
+    /// The catalogue's status for the report; `staged` while its outcome is pending in this process;
+    /// nil when no outcome was recorded (a crash, or a failure).
     public var status: String?
+    /// The report's archive entry, once it has one.
+    public var archive: String?
+
+    /// Whether a later arrival of the same bytes repeats it: it is archived, or about to be.
+    public var isMatchable: Bool { status == "processed" || status == "staged" }
+
+    /// The arrival as a duplicate reference names it.
+    public var earlier: EarlierArrival { EarlierArrival(file: file, received: received, archive: archive) }
+}
+
+/// Another report that matched, with the arrival that brought it.
+public struct MatchedReport: Sendable, Equatable {
+    public var reportId: String
+    public var arrival: EarlierArrival
 }
 
 /// An archived report whose band keys collide with the one being checked.
 public struct NearCandidate: Sendable, Equatable {
     public var reportId: String
+    public var arrival: EarlierArrival
     public var shingles: [UInt32]
     /// How many of the bands matched.
     public var bandHits: Int
+    /// The share of MinHash signature values the two reports agree on: an estimate of their similarity.
+    public var agreement: Double
 }
 
 /// Where an archived report holds a paragraph with a given key.
@@ -65,22 +90,27 @@ public struct ParagraphSource: Sendable, Equatable {
 public struct FingerprintLookup: Sendable {
     /// The arrival that fingerprinted this very report before, if one did.
     public var arrival: FingerprintArrival?
-    /// The first processed report with the same normalised text.
-    public var sameText: String?
+    /// The first processed (or staged) report with the same normalised text.
+    public var sameText: MatchedReport?
     public var candidates: [NearCandidate]
     /// Paragraph key → where a processed report holds it.
     public var paragraphs: [Int64: ParagraphSource]
 }
 
+
 /// The dedupe tables of the catalogue: every lookup is an index seek, every write an idempotent upsert.
 ///
-/// Only reports whose catalogue status is `processed` are ever matched: a report whose chain
-/// failed, or that was itself a duplicate, leaves fingerprints nobody is compared with.
+/// Only reports whose catalogue status is `processed`, and the catalogue's staged fingerprints
+/// (see `StagedFingerprints`), are ever matched: a report whose chain failed, or that was itself a
+/// duplicate, leaves no fingerprint anybody is compared with. The per-key loops step SQLite
+/// statements through the C interface, since GRDB's argument arrays would cost more than the seeks.
 public struct FingerprintStore: Sendable {
     private let pool: DatabasePool
+    private let staged: StagedFingerprints
 
     public init(catalogue: Catalogue) {
         pool = catalogue.pool
+        staged = catalogue.stagedFingerprints
     }
 
     static func registerMigration(in migrator: inout DatabaseMigrator) {
@@ -109,132 +139,215 @@ public struct FingerprintStore: Sendable {
             }
             try db.create(index: "dedupe_paragraph_on_ref", on: "dedupe_paragraph", columns: ["ref"])
         }
+        // Each band and paragraph row cost two B-tree inserts (the key and the ref index); the
+        // report row now keeps its own keys, so a re-run deletes its old rows by primary key.
+        // The shingle set (kilobytes, on overflow pages) moves to a table of its own, so that
+        // reading a candidate's signature does not walk past it.
+        migrator.registerMigration("v3: dedupe keys kept on the report row") { db in
+            try db.alter(table: "dedupe_report") { table in
+                table.add(column: "signature", .blob)
+                table.add(column: "bandKeys", .blob)
+                table.add(column: "paragraphKeys", .blob)
+            }
+            try db.drop(index: "dedupe_band_on_ref")
+            try db.drop(index: "dedupe_paragraph_on_ref")
+            try db.create(table: "dedupe_shingles") { table in
+                table.primaryKey("ref", .integer)
+                table.column("shingles", .blob).notNull()
+            }
+            try db.execute(sql: "INSERT INTO dedupe_shingles (ref, shingles) SELECT ref, shingles FROM dedupe_report")
+            try db.execute(sql: "ALTER TABLE dedupe_report DROP COLUMN shingles")
+        }
+    }
+
+    // MARK: lookups
+
+    /// Everything dedupe asks about one fingerprint: the catalogue, in one read transaction, and the staged fingerprints.
+    ///
+    /// Near candidates whose signatures agree on less than `minimumAgreement` are dropped unread
+    /// (their shingle sets are never loaded); `perKey` and `limit` are as in `nearCandidates`.
+    public func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int,
+                       minimumAgreement: Double = 0) throws -> FingerprintLookup {
+        // The staging first: a fingerprint released after this read had its outcome committed
+        // before it, so the read transaction that starts next sees it in the tables.
+        let stagedMatches = staged.matches(for: fingerprint)
+        let stored = try pool.read { db in
+            try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, in: db)
+        }
+        return Self.merged(stored, stagedMatches, signature: fingerprint.signature,
+                           limit: limit, minimumAgreement: minimumAgreement)
+    }
+
+    /// Looks `fingerprint` up and, when `stages` says so, stages it, with no other lookup in between:
+    /// of two copies deduped at once, the second always sees the first. Flushes the staged
+    /// fingerprints afterwards when they pass the catalogue's threshold.
+    public func lookupAndStage(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double = 0,
+                               stages: (FingerprintLookup) throws -> Bool) throws -> FingerprintLookup {
+        let found = try staged.serialised {
+            let found = try lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement)
+            if try stages(found) { staged.stage(fingerprint) }
+            return found
+        }
+        if staged.needsFlush { try flushStaged(waiting: false) }
+        return found
+    }
+
+    static func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
+                       in db: Database) throws -> FingerprintLookup {
+        let id = fingerprint.reportId
+        let own = try arrival(of: id, in: db)
+        return FingerprintLookup(
+            arrival: own?.arrival,
+            sameText: try firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db),
+            candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, in: db),
+            paragraphs: try sharedParagraphs(keys: fingerprint.paragraphs.map(\.key), excludingRef: own?.ref ?? -1, in: db))
+    }
+
+    /// The catalogue's answer with the staged fingerprints added: the catalogue's reports are older, so they win ties.
+    static func merged(_ stored: FingerprintLookup, _ staged: StagedMatches, signature: [UInt32], limit: Int,
+                       minimumAgreement: Double) -> FingerprintLookup {
+        var found = stored
+        if let own = staged.arrival {
+            found.arrival = FingerprintArrival(file: own.file, received: own.received, status: "staged", archive: nil)
+        }
+        if found.sameText == nil, let same = staged.sameText {
+            found.sameText = MatchedReport(reportId: same.reportId, arrival: same.arrival)
+        }
+        if !staged.candidates.isEmpty {
+            let known = Set(found.candidates.map(\.reportId))
+            for (other, hits) in staged.candidates where !known.contains(other.reportId) {
+                let agreement = Self.agreement(signature, other.signature)
+                guard agreement >= minimumAgreement else { continue }
+                found.candidates.append(NearCandidate(reportId: other.reportId, arrival: other.arrival, shingles: other.shingles,
+                                                      bandHits: hits, agreement: agreement))
+            }
+            found.candidates.sort { $0.bandHits > $1.bandHits }
+            found.candidates = Array(found.candidates.prefix(limit))
+        }
+        for (key, place) in staged.paragraphs where found.paragraphs[key] == nil {
+            found.paragraphs[key] = ParagraphSource(reportId: place.holder.reportId, file: place.holder.file,
+                                                    issuer: place.holder.issuer, span: place.span)
+        }
+        return found
     }
 
     /// The arrival that fingerprinted report `id`, or nil when it was never fingerprinted.
     public func arrival(of id: String) throws -> FingerprintArrival? {
-        try pool.read { db in try Self.arrival(of: id, in: db) }
+        try pool.read { db in try Self.arrival(of: id, in: db)?.arrival }
     }
 
-    static func arrival(of id: String, in db: Database) throws -> FingerprintArrival? {
-        do {
-            let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT r.file, r.received, c.status FROM dedupe_report r LEFT JOIN report c ON c.id = r.reportId
-                WHERE r.reportId = ?
-                """), arguments: [id])
-            return row.map { FingerprintArrival(file: $0["file"], received: $0["received"], status: $0["status"]) }
-        }
+    static func arrival(of id: String, in db: Database) throws -> (ref: Int64, arrival: FingerprintArrival)? {
+        let query = try SteppedStatement("""
+            SELECT r.ref, r.file, r.received, c.status, c.archive FROM dedupe_report r
+            LEFT JOIN report c ON c.id = r.reportId WHERE r.reportId = ?
+            """, in: db)
+        defer { query.reset() }
+        query.bind(1, id)
+        guard try query.step() else { return nil }
+        return (query.int64(0), FingerprintArrival(file: query.text(1) ?? "", received: query.text(2) ?? "",
+                                                   status: query.text(3), archive: query.text(4)))
     }
 
     /// The first processed report other than `id` whose normalised text hashes to `textHash`.
-    public func firstProcessed(textHash: String, excluding id: String) throws -> String? {
-        try pool.read { db in try Self.firstProcessed(textHash: textHash, excluding: id, in: db) }
-    }
-
-    static func firstProcessed(textHash: String, excluding id: String, in db: Database) throws -> String? {
-        do {
-            return try String.fetchOne(db.cachedStatement(sql: """
-                SELECT r.reportId FROM dedupe_report r JOIN report c ON c.id = r.reportId
-                WHERE r.textHash = ? AND r.reportId != ? AND c.status = 'processed'
-                ORDER BY r.ref LIMIT 1
-                """), arguments: [textHash, id])
-        }
+    static func firstProcessed(textHash: String, excluding id: String, in db: Database) throws -> MatchedReport? {
+        let query = try SteppedStatement("""
+            SELECT r.reportId, r.file, r.received, c.archive FROM dedupe_report r JOIN report c ON c.id = r.reportId
+            WHERE r.textHash = ? AND r.reportId != ? AND c.status = 'processed'
+            ORDER BY r.ref LIMIT 1
+            """, in: db)
+        defer { query.reset() }
+        query.bind(1, textHash)
+        query.bind(2, id)
+        guard try query.step() else { return nil }
+        return MatchedReport(reportId: query.text(0) ?? "", arrival: query.arrival(file: 1, received: 2, archive: 3))
     }
 
     /// Processed reports other than `id` sharing at least one band key, most band hits first.
     ///
     /// Each key contributes at most `perKey` of its latest reports, and at most `limit` candidates
     /// come back, so a band key shared by thousands of reports costs no more than a rare one.
-    public func nearCandidates(bandKeys: [Int64], excluding id: String, perKey: Int, limit: Int) throws -> [NearCandidate] {
-        try pool.read { db in try Self.nearCandidates(bandKeys: bandKeys, excluding: id, perKey: perKey, limit: limit, in: db) }
-    }
-
-    static func nearCandidates(bandKeys: [Int64], excluding id: String, perKey: Int, limit: Int,
+    static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
                                in db: Database) throws -> [NearCandidate] {
-        do {
-            let lists = try Optional<String>.fetchAll(db.cachedStatement(sql: """
-                SELECT (SELECT group_concat(ref) FROM
-                          (SELECT ref FROM dedupe_band WHERE key = k.value ORDER BY ref DESC LIMIT ?))
-                FROM json_each(?) k
-                """), arguments: [perKey, Self.json(bandKeys)])
-            var hits: [Int64: Int] = [:]
-            for case let list? in lists {
-                for ref in list.split(separator: ",") {
-                    if let ref = Int64(ref) { hits[ref, default: 0] += 1 }
+        let id = fingerprint.reportId
+        let band = try SteppedStatement("SELECT ref FROM dedupe_band WHERE key = ? ORDER BY ref DESC LIMIT ?", in: db)
+        var counts: [Int64: Int] = [:]
+        for key in fingerprint.bandKeys {
+            band.bind(1, key)
+            band.bind(2, Int64(perKey))
+            while try band.step() { counts[band.int64(0), default: 0] += 1 }
+            band.reset()
+        }
+        guard !counts.isEmpty else { return [] }
+        let hits = counts.map { (ref: $0.key, count: $0.value) }.sorted { ($0.count, $0.ref) > ($1.count, $1.ref) }
+        let report = try SteppedStatement("""
+            SELECT r.reportId, r.signature, r.file, r.received, c.archive FROM dedupe_report r
+            JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = ? AND r.reportId != ?
+            """, in: db)
+        let shingles = try SteppedStatement("SELECT shingles FROM dedupe_shingles WHERE ref = ?", in: db)
+        var candidates: [NearCandidate] = []
+        for hit in hits.prefix(limit) {
+            report.bind(1, hit.ref)
+            report.bind(2, id)
+            if try report.step() {
+                let agreement = agreement(fingerprint.signature, report.hashes(1))
+                if agreement >= minimumAgreement {
+                    shingles.bind(1, hit.ref)
+                    let set = try shingles.step() ? shingles.hashes(0) : []
+                    shingles.reset()
+                    candidates.append(NearCandidate(reportId: report.text(0) ?? "", arrival: report.arrival(file: 2, received: 3, archive: 4),
+                                                    shingles: set, bandHits: hit.count, agreement: agreement))
                 }
             }
-            guard !hits.isEmpty else { return [] }
-            let ranked = hits.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(limit)
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT r.ref, r.reportId, r.shingles FROM json_each(?) k
-                JOIN dedupe_report r ON r.ref = k.value
-                JOIN report c ON c.id = r.reportId AND c.status = 'processed'
-                WHERE r.reportId != ?
-                """), arguments: [Self.json(ranked.map(\.key)), id])
-            return rows.map { row in
-                let ref: Int64 = row["ref"]
-                return NearCandidate(reportId: row["reportId"], shingles: Self.hashes(from: row["shingles"]),
-                                     bandHits: hits[ref, default: 0])
-            }.sorted { $0.bandHits > $1.bandHits }
+            report.reset()
         }
+        return candidates
     }
 
-    /// For each key held by a processed report other than `id`: the earliest such report and its paragraph.
-    public func sharedParagraphs(keys: [Int64], excluding id: String) throws -> [Int64: ParagraphSource] {
-        try pool.read { db in try Self.sharedParagraphs(keys: keys, excluding: id, in: db) }
+    /// The share of positions where two signatures agree; 1 when either is unknown (written before signatures were kept).
+    static func agreement(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        guard !a.isEmpty, a.count == b.count else { return 1 }
+        var same = 0
+        for index in a.indices where a[index] == b[index] { same += 1 }
+        return Double(same) / Double(a.count)
     }
 
-    static func sharedParagraphs(keys: [Int64], excluding id: String, in db: Database) throws -> [Int64: ParagraphSource] {
+    /// For each key held by a processed report other than the one at `ownRef`: the earliest such report and its paragraph.
+    static func sharedParagraphs(keys: [Int64], excludingRef ownRef: Int64, in db: Database) throws -> [Int64: ParagraphSource] {
         guard !keys.isEmpty else { return [:] }
-        do {
-            let ownRef = try Int64.fetchOne(db.cachedStatement(sql: "SELECT ref FROM dedupe_report WHERE reportId = ?"),
-                                            arguments: [id]) ?? -1
-            let found = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT k.value AS key, (
-                    SELECT p.ref || ',' || p.start || ',' || p."end" FROM dedupe_paragraph p
-                    JOIN dedupe_report r ON r.ref = p.ref
-                    JOIN report c ON c.id = r.reportId AND c.status = 'processed'
-                    WHERE p.key = k.value AND p.ref != ?
-                    ORDER BY p.ref LIMIT 1) AS hit
-                FROM json_each(?) k
-                """), arguments: [ownRef, Self.json(keys)])
-            var places: [Int64: (ref: Int64, span: Span)] = [:]
-            for row in found {
-                guard let hit: String = row["hit"] else { continue }
-                let parts = hit.split(separator: ",").compactMap { Int64($0) }
-                guard parts.count == 3, parts[1] <= parts[2] else { continue }
-                places[row["key"]] = (parts[0], Span(Int(parts[1]), Int(parts[2])))
+        let paragraph = try SteppedStatement("""
+            SELECT p.ref, p.start, p."end" FROM dedupe_paragraph p
+            JOIN dedupe_report r ON r.ref = p.ref JOIN report c ON c.id = r.reportId AND c.status = 'processed'
+            WHERE p.key = ? AND p.ref != ? ORDER BY p.ref LIMIT 1
+            """, in: db)
+        var places: [Int64: (ref: Int64, span: Span)] = [:]
+        for key in keys where places[key] == nil {
+            paragraph.bind(1, key)
+            paragraph.bind(2, ownRef)
+            if try paragraph.step() {
+                let start = paragraph.int64(1), end = paragraph.int64(2)
+                if start <= end { places[key] = (paragraph.int64(0), Span(Int(start), Int(end))) }
             }
-            guard !places.isEmpty else { return [:] }
-            let refs = Set(places.values.map(\.ref))
-            let reports = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT r.ref, r.reportId, c.file, c.issuer FROM json_each(?) k
-                JOIN dedupe_report r ON r.ref = k.value JOIN report c ON c.id = r.reportId
-                """), arguments: [Self.json(Array(refs))])
-            var byRef: [Int64: Row] = [:]
-            for row in reports { byRef[row["ref"]] = row }
-            var sources: [Int64: ParagraphSource] = [:]
-            for (key, place) in places {
-                guard let report = byRef[place.ref] else { continue }
-                sources[key] = ParagraphSource(reportId: report["reportId"], file: report["file"],
-                                               issuer: report["issuer"], span: place.span)
-            }
-            return sources
+            paragraph.reset()
         }
+        guard !places.isEmpty else { return [:] }
+        let holder = try SteppedStatement("""
+            SELECT r.reportId, c.file, c.issuer FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.ref = ?
+            """, in: db)
+        var holders: [Int64: (id: String, file: String, issuer: String?)] = [:]
+        for ref in Set(places.values.map(\.ref)) {
+            holder.bind(1, ref)
+            if try holder.step() { holders[ref] = (holder.text(0) ?? "", holder.text(1) ?? "", holder.text(2)) }
+            holder.reset()
+        }
+        var sources: [Int64: ParagraphSource] = [:]
+        for (key, place) in places {
+            guard let report = holders[place.ref] else { continue }
+            sources[key] = ParagraphSource(reportId: report.id, file: report.file, issuer: report.issuer, span: place.span)
+        }
+        return sources
     }
 
-    /// Everything dedupe asks about one fingerprint, read in one transaction.
-    public func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int) throws -> FingerprintLookup {
-        try pool.read { db in
-            let id = fingerprint.reportId
-            return FingerprintLookup(
-                arrival: try Self.arrival(of: id, in: db),
-                sameText: try Self.firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db),
-                candidates: try Self.nearCandidates(bandKeys: fingerprint.bandKeys, excluding: id, perKey: perKey,
-                                                    limit: limit, in: db),
-                paragraphs: try Self.sharedParagraphs(keys: fingerprint.paragraphs.map(\.key), excluding: id, in: db))
-        }
-    }
+    // MARK: writes
 
     /// Writes one report's fingerprint, replacing whatever an earlier run wrote for the same report.
     public func save(_ fingerprint: ReportFingerprint) throws {
@@ -244,18 +357,29 @@ public struct FingerprintStore: Sendable {
     /// Writes fingerprints in one transaction, replacing whatever earlier runs wrote for the same reports.
     ///
     /// The commit does not fsync (synchronous = NORMAL for this transaction only): a fingerprint
-    /// is derived data, and the outcome the report flow records next, with the connection's own
-    /// setting, syncs the write-ahead log and with it these pages. Lost before that, the report
-    /// has no outcome either and is processed again.
+    /// is derived data, and the next outcome the report flow records, with the connection's own
+    /// setting, syncs the write-ahead log and with it these pages. Lost before that, the reports
+    /// have no outcome either and are processed again.
     public func save(batch fingerprints: [ReportFingerprint]) throws {
+        guard !fingerprints.isEmpty else { return }
         try pool.writeWithoutTransaction { db in
             let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             try db.inTransaction {
-                for fingerprint in fingerprints { try Self.upsert(fingerprint, in: db) }
+                try Self.upsert(fingerprints, in: db)
                 return .commit
             }
+        }
+    }
+
+    /// Writes every staged fingerprint not written yet in one transaction; they stay staged until their outcomes.
+    func flushStaged(waiting: Bool = true) throws {
+        try staged.flushing(waiting: waiting) {
+            let pending = staged.unwritten()
+            guard !pending.isEmpty else { return }
+            try save(batch: pending)
+            staged.markWritten(pending)
         }
     }
 
@@ -268,46 +392,163 @@ public struct FingerprintStore: Sendable {
         }
     }
 
-    private static func upsert(_ fingerprint: ReportFingerprint, in db: Database) throws {
-        let ref: Int64
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT ref FROM dedupe_report WHERE reportId = ?"),
-                                             arguments: [fingerprint.reportId]) {
-            ref = existing
-            try db.execute(sql: """
-                UPDATE dedupe_report SET textHash = ?, file = ?, received = ?, shingles = ? WHERE ref = ?
-                """, arguments: [fingerprint.textHash, fingerprint.file, fingerprint.received,
-                                 blob(from: fingerprint.shingles), ref])
+    /// Upserts `fingerprints` inside the caller's transaction; band and paragraph rows go in key order.
+    static func upsert(_ fingerprints: [ReportFingerprint], in db: Database) throws {
+        let find = try SteppedStatement("SELECT ref, bandKeys, paragraphKeys FROM dedupe_report WHERE reportId = ?", in: db)
+        let update = try SteppedStatement("""
+            UPDATE dedupe_report SET textHash = ?, file = ?, received = ?, bandKeys = ?, paragraphKeys = ?, signature = ?
+            WHERE ref = ?
+            """, in: db)
+        let insert = try SteppedStatement("""
+            INSERT INTO dedupe_report (textHash, file, received, bandKeys, paragraphKeys, signature, reportId)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, in: db)
+        let shingles = try SteppedStatement("INSERT OR REPLACE INTO dedupe_shingles (ref, shingles) VALUES (?, ?)", in: db)
+        var bands: [(key: Int64, ref: Int64)] = []
+        var paragraphs: [(key: Int64, ref: Int64, span: Span)] = []
+        for fingerprint in fingerprints {
+            let bandKeys = Array(Set(fingerprint.bandKeys))
+            let paragraphKeys = fingerprint.paragraphs.flatMap { [$0.key, Int64($0.span.start)] }
+            find.bind(1, fingerprint.reportId)
+            let existing = try find.step() ? (find.int64(0), find.int64s(1), find.int64s(2)) : nil
+            find.reset()
+            let write = existing == nil ? insert : update
+            write.bind(1, fingerprint.textHash)
+            write.bind(2, fingerprint.file)
+            write.bind(3, fingerprint.received)
+            write.bind(4, bandKeys)
+            write.bind(5, paragraphKeys)
+            write.bind(6, fingerprint.signature)
+            let ref: Int64
+            if let existing {
+                ref = existing.0
+                write.bind(7, ref)
+                try write.run()
+                try deleteRows(of: ref, bandKeys: existing.1, paragraphKeys: existing.2, in: db)
+            } else {
+                write.bind(7, fingerprint.reportId)
+                try write.run()
+                ref = db.lastInsertedRowID
+            }
+            shingles.bind(1, ref)
+            shingles.bind(2, fingerprint.shingles)
+            try shingles.run()
+            bands += bandKeys.map { ($0, ref) }
+            paragraphs += fingerprint.paragraphs.map { ($0.key, ref, $0.span) }
+        }
+        bands.sort { ($0.key, $0.ref) < ($1.key, $1.ref) }
+        paragraphs.sort { ($0.key, $0.ref) < ($1.key, $1.ref) }
+        let band = try SteppedStatement("INSERT OR IGNORE INTO dedupe_band (key, ref) VALUES (?, ?)", in: db)
+        for row in bands {
+            band.bind(1, row.key)
+            band.bind(2, row.ref)
+            try band.run()
+        }
+        let paragraph = try SteppedStatement(
+            "INSERT OR IGNORE INTO dedupe_paragraph (key, ref, start, \"end\") VALUES (?, ?, ?, ?)", in: db)
+        for row in paragraphs {
+            paragraph.bind(1, row.key)
+            paragraph.bind(2, row.ref)
+            paragraph.bind(3, Int64(row.span.start))
+            paragraph.bind(4, Int64(row.span.end))
+            try paragraph.run()
+        }
+    }
+
+    /// Deletes the band and paragraph rows an earlier run wrote for `ref`, by primary key when the row kept its keys.
+    private static func deleteRows(of ref: Int64, bandKeys: [Int64]?, paragraphKeys: [Int64]?, in db: Database) throws {
+        guard let bandKeys, let paragraphKeys else {
+            // Written before migration v3: no keys kept, so a scan (once per such report).
             try db.execute(sql: "DELETE FROM dedupe_band WHERE ref = ?", arguments: [ref])
             try db.execute(sql: "DELETE FROM dedupe_paragraph WHERE ref = ?", arguments: [ref])
-        } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO dedupe_report (reportId, textHash, file, received, shingles) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [fingerprint.reportId, fingerprint.textHash, fingerprint.file, fingerprint.received,
-                                 blob(from: fingerprint.shingles)])
-            ref = db.lastInsertedRowID
+            return
         }
-        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO dedupe_band (key, ref) VALUES (?, ?)")
-        for key in Set(fingerprint.bandKeys) {
-            try band.execute(arguments: [key, ref])
+        let band = try SteppedStatement("DELETE FROM dedupe_band WHERE key = ? AND ref = ?", in: db)
+        for key in bandKeys {
+            band.bind(1, key)
+            band.bind(2, ref)
+            try band.run()
         }
-        let paragraph = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO dedupe_paragraph (key, ref, start, \"end\") VALUES (?, ?, ?, ?)")
-        for entry in fingerprint.paragraphs {
-            try paragraph.execute(arguments: [entry.key, ref, entry.span.start, entry.span.end])
+        let paragraph = try SteppedStatement("DELETE FROM dedupe_paragraph WHERE key = ? AND ref = ? AND start = ?", in: db)
+        for pair in stride(from: 0, to: paragraphKeys.count - 1, by: 2) {
+            paragraph.bind(1, paragraphKeys[pair])
+            paragraph.bind(2, ref)
+            paragraph.bind(3, paragraphKeys[pair + 1])
+            try paragraph.run()
+        }
+    }
+}
+
+extension ReportFingerprint {
+    /// The arrival that wrote it, as a duplicate reference names it (not archived yet while staged).
+    var arrival: EarlierArrival { EarlierArrival(file: file, received: received, archive: nil) }
+}
+
+/// A cached statement stepped through the SQLite C interface: binds and reads without GRDB's value arrays.
+///
+/// Every use ends with `reset()` (or `run()`, which resets), so GRDB finds its cached statement as it left it.
+struct SteppedStatement {
+    private let handle: SQLiteStatement
+
+    init(_ sql: String, in db: Database) throws {
+        handle = try db.cachedStatement(sql: sql).sqliteStatement
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+    func bind(_ index: Int32, _ value: String) { sqlite3_bind_text(handle, index, value, -1, Self.transient) }
+    func bind<T>(_ index: Int32, _ values: [T]) {
+        _ = values.withUnsafeBytes { bytes in
+            // A zero-length blob still needs a non-null pointer to be a blob and not NULL.
+            sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
         }
     }
 
-    private static func json(_ values: [Int64]) -> String {
-        "[" + values.map(String.init).joined(separator: ",") + "]"
+    /// Steps once: true when a row is ready.
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            reset()
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: String(cString: sqlite3_sql(handle)))
+        }
     }
 
-    static func blob(from hashes: [UInt32]) -> Data {
-        hashes.withUnsafeBufferPointer { Data(buffer: $0) }
+    /// Steps a statement that returns no rows, then resets it.
+    func run() throws {
+        _ = try step()
+        reset()
     }
 
-    static func hashes(from blob: Data) -> [UInt32] {
-        var hashes = [UInt32](repeating: 0, count: blob.count / MemoryLayout<UInt32>.size)
-        hashes.withUnsafeMutableBytes { _ = blob.copyBytes(to: $0) }
-        return hashes
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func text(_ column: Int32) -> String? {
+        sqlite3_column_text(handle, column).map { String(cString: $0) }
+    }
+
+    func hashes(_ column: Int32) -> [UInt32] { values(column) ?? [] }
+
+    func int64s(_ column: Int32) -> [Int64]? { values(column) }
+
+    private func values<T: FixedWidthInteger>(_ column: Int32) -> [T]? {
+        guard sqlite3_column_type(handle, column) == SQLITE_BLOB else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column)) / MemoryLayout<T>.size
+        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            memcpy(buffer.baseAddress!, pointer, count * MemoryLayout<T>.size)
+            initialized = count
+        }
+    }
+
+    func arrival(file: Int32, received: Int32, archive: Int32) -> EarlierArrival {
+        EarlierArrival(file: text(file) ?? "", received: text(received) ?? "", archive: text(archive))
     }
 }

@@ -77,7 +77,35 @@ import Testing
         #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
         let receipt = try json(root.appendingPathComponent("outbox/\(report.lastPathComponent).json"))
         #expect(receipt["status"] as? String == "duplicate")
-        #expect(receipt["duplicate_of"] as? String == receipt["id"] as? String, "the same bytes: the first arrival's id")
+        #expect(receipt["duplicate_of"] is NSNull, "the same bytes have its own id: never a duplicate of itself")
+        let duplicate = try #require(receipt["duplicate"] as? [String: Any])
+        #expect(duplicate["kind"] as? String == "exact")
+        let original = try #require(duplicate["original"] as? [String: Any])
+        #expect(original["file"] as? String == report.lastPathComponent)
+        #expect((original["received"] as? String)?.isEmpty == false)
+        let entry = try #require(original["archive"] as? String, "the first arrival's archive entry")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(entry).appendingPathComponent("document.json").path))
+        #expect(entry.hasSuffix((receipt["id"] as? String ?? "-").replacingOccurrences(of: "sha256:", with: "")))
+    }
+
+    @Test func theSameFileDroppedTwiceInOneRunIsOneEntryAndADuplicateOfTheFirstArrival() async throws {
+        let root = temporaryRoot("twice-one-run")
+        let inputs = temporaryRoot("twice-one-run-inputs")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let copy = inputs.appendingPathComponent("again.txt")
+        try FileManager.default.copyItem(at: demoReports[1], to: copy)
+        let run = try await reportd(["process", "--config", config, "--root", root.path, demoReports[1].path, copy.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("processed 1, duplicate 1"))
+        #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
+        let first = try json(root.appendingPathComponent("outbox/\(demoReports[1].lastPathComponent).json"))
+        let second = try json(root.appendingPathComponent("outbox/again.txt.json"))
+        #expect(second["status"] as? String == "duplicate")
+        #expect(second["id"] as? String == first["id"] as? String)
+        #expect(second["duplicate_of"] as? String != second["id"] as? String)
+        let original = (second["duplicate"] as? [String: Any])?["original"] as? [String: Any]
+        #expect(original?["file"] as? String == demoReports[1].lastPathComponent)
+        #expect(original?["archive"] as? String == first["archive"] as? String)
     }
 
     @Test func theSameTextUnderAnotherNameIsADuplicateNamingTheFirst() async throws {

@@ -49,16 +49,42 @@ import Testing
 
         let itself = try store.lookup(fingerprint("sha256:kept"), perKey: 4, limit: 4)
         #expect(itself.candidates.isEmpty && itself.paragraphs.isEmpty && itself.sameText == nil)
-        #expect(itself.arrival == FingerprintArrival(file: "sha256:kept.txt", received: "2026-01-01T00:00:00Z", status: "processed"))
+        #expect(itself.arrival == FingerprintArrival(file: "sha256:kept.txt", received: "2026-01-01T00:00:00Z", status: "processed",
+                                                     archive: "archive/sha256:kept"))
+    }
+
+    @Test func stagedFingerprintsAreMatchedAtOnceAndWrittenOnceWithTheirOutcome() throws {
+        let catalogue = try Catalogue(url: url)
+        let store = FingerprintStore(catalogue: catalogue)
+        let staged = fingerprint("sha256:staged")
+        _ = try store.lookupAndStage(staged, perKey: 4, limit: 4) { _ in true }
+        let found = try store.lookup(fingerprint("sha256:next"), perKey: 4, limit: 4)
+        #expect(found.candidates.map(\.reportId) == ["sha256:staged"])
+        #expect(found.paragraphs[101]?.reportId == "sha256:staged")
+        #expect(try store.counts().reports == 0)
+
+        try catalogue.flushStagedFingerprints()
+        let written = try store.counts()
+        #expect(written == (reports: 1, bands: 3, paragraphs: 2))
+        #expect(catalogue.stagedFingerprints.counts == (staged: 1, unwritten: 0), "written, still pending its outcome")
+        try markProcessed("sha256:staged", in: catalogue)
+        #expect(try store.counts() == written, "the outcome does not write it again")
+        #expect(catalogue.stagedFingerprints.counts.staged == 0)
+        #expect(try store.lookup(fingerprint("sha256:next"), perKey: 4, limit: 4).candidates.map(\.reportId) == ["sha256:staged"])
     }
 
     @Test func everyLookupSearchesAnIndexAndScansNoTable() throws {
         let catalogue = try Catalogue(url: url)
         let statements = [
-            "SELECT r.file FROM dedupe_report r LEFT JOIN report c ON c.id = r.reportId WHERE r.reportId = 'x'",
-            "SELECT r.reportId FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.textHash = 'h' AND r.reportId != 'x' AND c.status = 'processed' ORDER BY r.ref LIMIT 1",
-            "SELECT (SELECT group_concat(ref) FROM (SELECT ref FROM dedupe_band WHERE key = k.value ORDER BY ref DESC LIMIT 8)) FROM json_each('[1,2]') k",
-            "SELECT k.value, (SELECT p.ref FROM dedupe_paragraph p JOIN dedupe_report r ON r.ref = p.ref JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE p.key = k.value AND p.ref != 3 ORDER BY p.ref LIMIT 1) FROM json_each('[1,2]') k",
+            "SELECT r.ref, r.file, r.received, c.status, c.archive FROM dedupe_report r LEFT JOIN report c ON c.id = r.reportId WHERE r.reportId = 'x'",
+            "SELECT r.reportId, r.file, r.received, c.archive FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.textHash = 'h' AND r.reportId != 'x' AND c.status = 'processed' ORDER BY r.ref LIMIT 1",
+            "SELECT ref FROM dedupe_band WHERE key = 1 ORDER BY ref DESC LIMIT 8",
+            "SELECT r.reportId, r.signature, r.file, r.received, c.archive FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = 3 AND r.reportId != 'x'",
+            "SELECT shingles FROM dedupe_shingles WHERE ref = 3",
+            "SELECT p.ref, p.start, p.\"end\" FROM dedupe_paragraph p JOIN dedupe_report r ON r.ref = p.ref JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE p.key = 1 AND p.ref != 3 ORDER BY p.ref LIMIT 1",
+            "SELECT r.reportId, c.file, c.issuer FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.ref = 3",
+            "DELETE FROM dedupe_band WHERE key = 1 AND ref = 3",
+            "DELETE FROM dedupe_paragraph WHERE key = 1 AND ref = 3 AND start = 0",
         ]
         try catalogue.pool.read { db in
             for statement in statements {

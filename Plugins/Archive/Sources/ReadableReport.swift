@@ -12,7 +12,7 @@ enum ReadableReport {
         lines.append("- year: \(document.meta.year.map(String.init) ?? "unknown")")
         lines.append("- date: \(document.meta.date ?? "unknown")")
         if let duplicate = document.duplicate {
-            lines.append("- duplicate: \(duplicate.kind.rawValue) of `\(duplicate.of)` (similarity \(duplicate.similarity))")
+            lines.append("- duplicate: \(duplicate.kind.rawValue) of `\(duplicate.of ?? duplicate.original?.file ?? "-")` (similarity \(duplicate.similarity))")
         }
         lines.append("")
         lines.append("## Outline")

@@ -21,7 +21,7 @@ struct ScaleProbe {
 
     /// Adds synthetic processed reports until the catalogue holds `target`, in SQL, 50,000 reports a transaction.
     ///
-    /// Each gets a report row, a fingerprint row with a 64-hash shingle set, `bands` random band keys
+    /// Each gets a report row, a fingerprint row with a random 128-value signature and a 64-hash shingle set, `bands` random band keys
     /// and 5 random paragraph keys: the same rows and indexes a real report has, made without text.
     mutating func grow(to target: Int, bands: Int) throws {
         let database = try DatabaseQueue(path: url.path)
@@ -42,10 +42,13 @@ struct ScaleProbe {
                     """, arguments: [size, upper])
                 try db.execute(sql: """
                     WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
-                    INSERT INTO dedupe_report (reportId, textHash, file, received, shingles)
+                    INSERT INTO dedupe_report (reportId, textHash, file, received, signature)
                     SELECT 'sha256:synthetic-' || i, hex(randomblob(16)), 'synthetic-' || i || '.txt',
-                           '2025-01-01T00:00:00Z', randomblob(256) FROM n
+                           '2025-01-01T00:00:00Z', randomblob(512) FROM n
                     """, arguments: [size, upper])
+                try db.execute(sql: """
+                    INSERT INTO dedupe_shingles (ref, shingles) SELECT ref, randomblob(256) FROM dedupe_report WHERE ref >= ?
+                    """, arguments: [first])
                 try db.execute(sql: """
                     WITH RECURSIVE b(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM b WHERE j + 1 < ?)
                     INSERT INTO dedupe_band (key, ref)
@@ -80,7 +83,8 @@ struct ScaleProbe {
             let fingerprint = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
             var started = clock.now
             var cpuStarted = processorSeconds()
-            _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
+            _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates,
+                                 minimumAgreement: configuration.minimumAgreement)
             lookupCPU += processorSeconds() - cpuStarted
             lookups.append((clock.now - started).seconds * 1e6)
             started = clock.now
@@ -89,6 +93,8 @@ struct ScaleProbe {
             stepCPU += processorSeconds() - cpuStarted
             steps.append((clock.now - started).seconds * 1e6)
         }
+        // Probes are never recorded: let their staging go, so the next size starts with none.
+        catalogue.stagedFingerprints.discardAll()
         steps.sort()
         lookups.sort()
         let count = Double(probes.count)

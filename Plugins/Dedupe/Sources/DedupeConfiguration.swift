@@ -51,4 +51,10 @@ public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
 
     /// Rows per band.
     public var rows: Int { permutations / bands }
+
+    /// Signature agreement below which a candidate is not verified: 4.5 standard deviations of the
+    /// MinHash estimate under `near_threshold`, so a report at the threshold is dropped about once in 300,000.
+    public var minimumAgreement: Double {
+        max(0, nearThreshold - 4.5 * (nearThreshold * (1 - nearThreshold) / Double(permutations)).squareRoot())
+    }
 }

@@ -4,11 +4,13 @@ import ReportStore
 
 /// The dedupe step: exact and text duplicates stop the chain, near duplicates are recorded, copied passages become findings.
 ///
-/// Fingerprints are written when this step runs, but only reports the catalogue records as
-/// `processed` are ever matched; a report is never compared with its own fingerprint.
+/// A report that goes on is staged in the catalogue's `StagedFingerprints` in the same turn as its
+/// lookup, so it is matched by every later report at once; the catalogue writes it in batches, and
+/// with its outcome. Only reports recorded `processed`, or staged and still in the chain, are ever
+/// matched; a report is never compared with its own fingerprint, nor called a duplicate of itself.
 public struct DuplicateDetector: Processor {
     public static let name = "dedupe"
-    public static let version = "1.0.0"
+    public static let version = "1.1.0"
     public typealias Configuration = DedupeConfiguration
 
     let configuration: DedupeConfiguration
@@ -27,45 +29,63 @@ public struct DuplicateDetector: Processor {
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
         let store = FingerprintStore(catalogue: try catalogue())
         let text = ScalarText(document.text)
-        let fingerprint = fingerprinter.fingerprint(of: document, text: text)
+        let scan = TextScan(text)
+        let fingerprint = fingerprinter.fingerprint(of: document, scan: scan)
 
-        // Reports run side by side: the lookup and the write take turns in arrival order, so the
-        // second of two copies always finds the first.
-        if let turn = context.arrival {
-            return try await turn.inTurn { try match(&document, fingerprint: fingerprint, text: text, store: store) }
+        // Reports run side by side: the lookup and the stage take turns in arrival order, so the
+        // second of two copies always finds the first and is the one called a duplicate.
+        let source = document.source
+        let (verdict, found) = if let turn = context.arrival {
+            try await turn.inTurn { try match(source, fingerprint: fingerprint, store: store) }
+        } else {
+            try match(source, fingerprint: fingerprint, store: store)
         }
-        return try match(&document, fingerprint: fingerprint, text: text, store: store)
+        document.duplicate = verdict
+        if let verdict, verdict.kind != .near { return .stop }
+        document.findings += repeatedPassages.findings(in: text, sentences: scan.sentences)
+        document.findings += sharedParagraphs(fingerprint, text: text, sources: found.paragraphs, near: verdict?.of)
+        return .proceed
     }
 
-    private func match(_ document: inout Document, fingerprint: ReportFingerprint, text: ScalarText,
-                       store: FingerprintStore) throws -> Flow {
-        let found = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates)
-        if let arrival = found.arrival, arrival.status == "processed",
-           arrival.file != document.source.name || arrival.received != document.source.received {
-            document.duplicate = DuplicateReference(of: document.id, kind: .exact, similarity: 1)
-            return .stop
+    /// Looks the fingerprint up and stages it unless it is an exact or text duplicate.
+    private func match(_ source: Source, fingerprint: ReportFingerprint,
+                       store: FingerprintStore) throws -> (DuplicateReference?, FingerprintLookup) {
+        var verdict: DuplicateReference?
+        let found = try store.lookupAndStage(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates,
+                                             minimumAgreement: configuration.minimumAgreement) {
+            verdict = duplicate(of: source, among: $0, fingerprint: fingerprint)
+            return verdict == nil || verdict?.kind == .near
+        }
+        return (verdict, found)
+    }
+
+    /// What this report repeats: the same bytes brought by another arrival, the same text, or the closest near one.
+    func duplicate(of source: Source, among found: FingerprintLookup, fingerprint: ReportFingerprint) -> DuplicateReference? {
+        // The same id is this very report: a duplicate only when another arrival brought it, and
+        // then named by that arrival, never by the id. The same arrival again is a crash re-run.
+        if let arrival = found.arrival, arrival.isMatchable,
+           arrival.file != source.name || arrival.received != source.received {
+            return DuplicateReference(of: nil, kind: .exact, similarity: 1, original: arrival.earlier)
         }
         if let first = found.sameText {
-            document.duplicate = DuplicateReference(of: first, kind: .text, similarity: 1)
-            return .stop
+            return DuplicateReference(of: first.reportId, kind: .text, similarity: 1, original: first.arrival)
         }
-        document.duplicate = closestNear(fingerprint, among: found.candidates)
-        document.findings += repeatedPassages.findings(in: text)
-        document.findings += sharedParagraphs(fingerprint, text: text, sources: found.paragraphs, near: document.duplicate?.of)
-        try store.save(fingerprint)
-        return .proceed
+        return closestNear(fingerprint, among: found.candidates)
     }
 
     /// The candidate with the highest exact Jaccard similarity, when it reaches the threshold.
     func closestNear(_ fingerprint: ReportFingerprint, among candidates: [NearCandidate]) -> DuplicateReference? {
-        var best: (id: String, similarity: Double)?
-        for candidate in candidates {
+        var best: (candidate: NearCandidate, similarity: Double)?
+        for candidate in candidates where candidate.reportId != fingerprint.reportId {
             let similarity = Fingerprinter.similarity(fingerprint.shingles, candidate.shingles)
             if similarity >= configuration.nearThreshold, similarity > best?.similarity ?? 0 {
-                best = (candidate.reportId, similarity)
+                best = (candidate, similarity)
             }
         }
-        return best.map { DuplicateReference(of: $0.id, kind: .near, similarity: ($0.similarity * 1000).rounded() / 1000) }
+        return best.map {
+            DuplicateReference(of: $0.candidate.reportId, kind: .near, similarity: ($0.similarity * 1000).rounded() / 1000,
+                               original: $0.candidate.arrival)
+        }
     }
 
     /// A `dedupe.shared-paragraph` finding for each paragraph an archived report (other than the near original) also holds.

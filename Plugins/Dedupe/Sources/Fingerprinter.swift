@@ -16,15 +16,19 @@ public struct Fingerprinter: Sendable {
     }
 
     public func fingerprint(of document: Document, text: ScalarText) -> ReportFingerprint {
-        let hashes = shingler.hashes(of: ScalarFolding.content.fold(text.scalars))
-        let paragraphs = PassageSplitter.paragraphs(of: text).compactMap { span -> ParagraphKey? in
-            let passage = PassageKey(text, span: span)
-            return passage.length >= minParagraphChars ? ParagraphKey(key: passage.key, span: span) : nil
+        fingerprint(of: document, scan: TextScan(text))
+    }
+
+    func fingerprint(of document: Document, scan: TextScan) -> ReportFingerprint {
+        let hashes = shingler.hashes(of: scan.content)
+        let paragraphs = scan.paragraphs.compactMap { passage -> ParagraphKey? in
+            passage.length >= minParagraphChars ? ParagraphKey(key: passage.key, span: passage.span) : nil
         }
+        let signature = minHasher.signature(of: hashes)
         return ReportFingerprint(
-            reportId: document.id, file: document.source.name, received: document.source.received,
-            textHash: NormalisedTextHash.of(document.text), shingles: Shingler.stored(hashes),
-            bandKeys: bandKeys.keys(for: minHasher.signature(of: hashes)), paragraphs: paragraphs)
+            reportId: document.id, issuer: document.meta.issuer, file: document.source.name, received: document.source.received,
+            textHash: scan.textHash, shingles: Shingler.stored(hashes),
+            signature: signature, bandKeys: bandKeys.keys(for: signature), paragraphs: paragraphs)
     }
 
     /// Jaccard similarity of two stored shingle sets.

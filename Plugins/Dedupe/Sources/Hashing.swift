@@ -1,3 +1,5 @@
+import ReportKit
+
 /// A 64-bit FNV-1a accumulator with a splitmix64 finish, for keys that must stay stable across runs (unlike `Hasher`).
 struct StableHash: Sendable {
     private var state: UInt64
@@ -29,21 +31,6 @@ struct StableHash: Sendable {
 /// The hash of a report's text after width and spacing are folded: equal for the same report in any encoding or format.
 enum NormalisedTextHash {
     static func of(_ text: String) -> String {
-        var first = StableHash(seed: 1)
-        var second = StableHash(seed: 2)
-        var count: UInt64 = 0
-        for scalar in text.unicodeScalars {
-            guard let value = ScalarFolding.text.fold(scalar) else { continue }
-            first.combine(value)
-            second.combine(value)
-            count += 1
-        }
-        first.combine(count)
-        return hex(first.value) + hex(second.value)
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        TextScan(ScalarText(text)).textHash
     }
 }

@@ -6,11 +6,15 @@ struct RepeatedPassages: Sendable {
     let minimumCharacters: Int
 
     func findings(in text: ScalarText) -> [Finding] {
+        findings(in: text, sentences: TextScan(text).sentences)
+    }
+
+    func findings(in text: ScalarText, sentences passages: [TextScan.Passage]) -> [Finding] {
         var firstSeen: [Int64: Int] = [:]
-        let sentences = PassageSplitter.sentences(of: text)
+        let sentences = passages.map(\.span)
         var runs: [(repeat: Span, original: Span, lastOriginal: Int)] = []
-        for (index, sentence) in sentences.enumerated() {
-            let passage = PassageKey(text, span: sentence)
+        for (index, passage) in passages.enumerated() {
+            let sentence = passage.span
             guard passage.length >= minimumCharacters else { continue }
             guard let original = firstSeen[passage.key] else {
                 firstSeen[passage.key] = index

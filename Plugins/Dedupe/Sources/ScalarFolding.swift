@@ -9,8 +9,20 @@ struct ScalarFolding: Sendable {
     static let content = ScalarFolding(keepsPunctuation: false, foldsDigits: false)
     static let passage = ScalarFolding(keepsPunctuation: false, foldsDigits: true)
 
-    /// The ideographs Chinese numbers are written with; the common ideographs skip the slower property lookup.
-    static let numeralIdeographs: Set<UInt32> = Set("零一二三四五六七八九十百千万亿两".unicodeScalars.map(\.value))
+    /// The ideographs Chinese numbers are written with, as one bit per ideograph of U+4E00–U+9FFF.
+    static let numeralIdeographs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+        for scalar in "零一二三四五六七八九十百千万亿两".unicodeScalars {
+            let offset = Int(scalar.value) - 0x4E00
+            bits[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
+
+    static func isNumeralIdeograph(_ value: UInt32) -> Bool {
+        let offset = Int(value) - 0x4E00
+        return Self.numeralIdeographs[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
 
     /// The folded value of `scalar`, or nil when it does not count.
     func fold(_ scalar: Unicode.Scalar) -> UInt32? {
@@ -24,7 +36,7 @@ struct ScalarFolding: Sendable {
             return isLetter || keepsPunctuation ? value | (isLetter ? 0x20 : 0) : nil
         }
         if (0x4E00...0x9FFF).contains(value) {
-            return foldsDigits && Self.numeralIdeographs.contains(value) ? 0x30 : value
+            return foldsDigits && Self.isNumeralIdeograph(value) ? 0x30 : value
         }
         if (0x3001...0x303F).contains(value), value != 0x3005, value != 0x3007 {
             return keepsPunctuation ? value : nil

@@ -10,10 +10,24 @@ struct DeskFixture {
     let detector: DuplicateDetector
     let pipeline: Pipeline
 
-    init(configuration: DedupeConfiguration = DedupeConfiguration()) throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dedupe-\(UUID().uuidString)/state/catalogue.sqlite")
-        let catalogue = try Catalogue(url: url)
+    let url: URL
+    let configuration: DedupeConfiguration
+
+    init(configuration: DedupeConfiguration = DedupeConfiguration(), stagingFlushThreshold: Int = 256) throws {
+        try self.init(url: FileManager.default.temporaryDirectory
+            .appendingPathComponent("dedupe-\(UUID().uuidString)/state/catalogue.sqlite"),
+                      configuration: configuration, stagingFlushThreshold: stagingFlushThreshold)
+    }
+
+    /// The same catalogue file opened afresh, as a restarted daemon does: nothing staged.
+    init(reopening other: DeskFixture) throws {
+        try self.init(url: other.url, configuration: other.configuration, stagingFlushThreshold: 256)
+    }
+
+    private init(url: URL, configuration: DedupeConfiguration, stagingFlushThreshold: Int) throws {
+        self.url = url
+        self.configuration = configuration
+        let catalogue = try Catalogue(url: url, stagingFlushThreshold: stagingFlushThreshold)
         self.catalogue = catalogue
         detector = DuplicateDetector(configuration: configuration, catalogue: { catalogue })
         pipeline = Pipeline([Pipeline.Stage(name: "dedupe", processor: detector)])

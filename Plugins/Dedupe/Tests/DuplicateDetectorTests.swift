@@ -5,7 +5,7 @@ import ReportStore
 import Testing
 
 @Suite struct ExactDuplicateTests {
-    @Test func theSameBytesArrivingAgainAreAnExactDuplicateThatStopsTheChain() async throws {
+    @Test func theSameBytesArrivingAgainAreAnExactDuplicateNamingTheFirstArrivalNeverItself() async throws {
         let desk = try DeskFixture()
         let first = DeskFixture.document(Fixtures.transport, id: "sha256:aa", name: "交通局报告.txt")
         #expect(try await desk.file(first).outcome == .processed)
@@ -13,9 +13,39 @@ import Testing
         let again = DeskFixture.document(Fixtures.transport, id: "sha256:aa", name: "交通局报告(1).txt",
                                          received: "2026-03-02T09:30:00Z")
         let result = try await desk.file(again)
-        #expect(result.outcome == .duplicate(of: "sha256:aa"))
-        #expect(result.document.duplicate == DuplicateReference(of: "sha256:aa", kind: .exact, similarity: 1))
+        #expect(result.outcome == .duplicate(of: nil), "the id is its own: the first arrival is named instead")
+        #expect(result.document.duplicate == DuplicateReference(
+            of: nil, kind: .exact, similarity: 1,
+            original: EarlierArrival(file: "交通局报告.txt", received: "2026-03-01T08:00:00Z", archive: "archive/x/aa")))
         #expect(try desk.catalogue.report(id: "sha256:aa")?.status == "processed", "the first arrival's row is kept")
+    }
+
+    @Test func twoCopiesInOneBatchAreCaughtBeforeEitherOutcomeIsRecorded() async throws {
+        let desk = try DeskFixture()
+        try await desk.file(DeskFixture.document(Fixtures.transport, id: "sha256:first", name: "a.txt"), recorded: false)
+        let sameBytes = try await desk.file(
+            DeskFixture.document(Fixtures.transport, id: "sha256:first", name: "b.txt", received: "2026-03-01T08:00:01Z"),
+            recorded: false)
+        #expect(sameBytes.outcome == .duplicate(of: nil))
+        #expect(sameBytes.document.duplicate?.original == EarlierArrival(file: "a.txt", received: "2026-03-01T08:00:00Z", archive: nil))
+        let sameText = try await desk.file(DeskFixture.document(Fixtures.transport + "\n", id: "sha256:retyped", name: "c.txt"),
+                                           recorded: false)
+        #expect(sameText.outcome == .duplicate(of: "sha256:first"))
+        #expect(try desk.store.counts().reports == 0, "nothing is written before a flush or an outcome")
+    }
+
+    @Test func concurrentCopiesNeverAllSlipThrough() async throws {
+        let desk = try DeskFixture()
+        let outcomes = await withTaskGroup(of: Outcome.self) { group in
+            for copy in 0..<6 {
+                let document = DeskFixture.document(Fixtures.transport + String(repeating: "\n", count: copy),
+                                                    id: "sha256:copy\(copy)", name: "copy\(copy).txt")
+                group.addTask { (try? await desk.file(document, recorded: false).outcome) ?? .processed }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.count { $0 == .processed } == 1)
+        #expect(outcomes.count { if case .duplicate = $0 { true } else { false } } == 5)
     }
 
     @Test func theSameTextInAnotherEncodingOrLayoutIsATextDuplicate() async throws {
@@ -44,6 +74,7 @@ import Testing
         let report = DeskFixture.document(Fixtures.transport, id: "sha256:once", name: "a.txt")
 
         try await desk.file(report, recorded: false)
+        try desk.catalogue.flushStagedFingerprints()
         let afterFirst = try desk.store.counts()
         #expect(afterFirst.reports == 1 && afterFirst.bands > 0 && afterFirst.paragraphs > 0)
 
@@ -57,6 +88,35 @@ import Testing
         #expect(third.document.duplicate == nil)
         #expect(third.document.findings.allSatisfy { !$0.message.contains("sha256:once") })
         #expect(try desk.store.counts() == afterFirst)
+        #expect(desk.catalogue.stagedFingerprints.counts.staged == 0, "each outcome ended its staging")
+    }
+
+    @Test func aCrashAfterTheFlushAndBeforeTheOutcomeIsTheSameArrivalAfterARestart() async throws {
+        let desk = try DeskFixture()
+        let report = DeskFixture.document(Fixtures.transport, id: "sha256:crash", name: "a.txt")
+        try await desk.file(report, recorded: false)
+        try desk.catalogue.flushStagedFingerprints()
+        let written = try desk.store.counts()
+
+        let restarted = try DeskFixture(reopening: desk)
+        let rerun = try await restarted.file(report)
+        #expect(rerun.outcome == .processed)
+        #expect(rerun.document.duplicate == nil)
+        #expect(try restarted.store.counts() == written)
+    }
+
+    @Test func stagingIsFlushedPastItsThresholdAndAFailureEndsIt() async throws {
+        let desk = try DeskFixture(stagingFlushThreshold: 3)
+        for index in 0..<4 {
+            try await desk.file(DeskFixture.document(Fixtures.distinct(index), id: "sha256:r\(index)", name: "r\(index).txt"),
+                                recorded: false)
+        }
+        #expect(try desk.store.counts().reports == 3, "the third staging reached the threshold")
+        #expect(desk.catalogue.stagedFingerprints.counts == (staged: 4, unwritten: 1))
+        try await desk.file(DeskFixture.document(Fixtures.distinct(3), id: "sha256:r3", name: "r3.txt"), failed: true)
+        #expect(desk.catalogue.stagedFingerprints.counts == (staged: 3, unwritten: 0))
+        let copy = try await desk.file(DeskFixture.document(Fixtures.distinct(3) + "\n", id: "sha256:again", name: "again.txt"))
+        #expect(copy.outcome == .processed, "the failed report's staging is gone, and its rows were never written")
     }
 }
 

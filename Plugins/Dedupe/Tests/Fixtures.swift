@@ -57,4 +57,11 @@ enum Fixtures {
         paragraphs[6] = repeatedSentence + paragraphs[6]
         return paragraphs.joined(separator: "\n")
     }
+
+    /// The transport report with its paragraph `index + 2` replaced by a line of its own: a text no other index gives.
+    static func distinct(_ index: Int) -> String {
+        var paragraphs = transportParagraphs
+        paragraphs[index + 2] = "（\(index + 1)）本段为第\(index + 1)份测试报告独有的内容，记录该单位当年开展执法检查和案卷评查的具体安排。"
+        return paragraphs.joined(separator: "\n")
+    }
 }
