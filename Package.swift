@@ -56,9 +56,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ReportViews",
+            dependencies: [
+                "ReportKit", "ReportStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Inbox",
             dependencies: [
-                "CInotifyTools", "ReportKit", "ReportIntake", "ReportStore",
+                "CInotifyTools", "ReportKit", "ReportIntake", "ReportStore", "ReportViews",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -67,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "reportd",
             dependencies: [
-                "ReportKit", "ReportIntake", "ReportStore", "Inbox",
+                "ReportKit", "ReportIntake", "ReportStore", "Inbox", "ReportViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -90,6 +99,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportIntakeTests", dependencies: ["ReportIntake", "ReportKitTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportStoreTests", dependencies: ["ReportStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportViewsTests", dependencies: ["ReportViews", "ReportStore", "ReportKit", "ReportKitTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InboxTests",
             dependencies: ["Inbox", .product(name: "InMemoryLogging", package: "swift-log")],
@@ -105,6 +115,7 @@ let package = Package(
 
 /// Dependencies a processor needs beyond ReportKit and ReportStore.
 let processorDependencies: [String: [Target.Dependency]] = [
+    "Archive": ["ReportViews"],
     "Audit": [.product(name: "TOMLKit", package: "TOMLKit")],
     "Sections": [.product(name: "TOMLKit", package: "TOMLKit")],
     "Metrics": [.product(name: "TOMLKit", package: "TOMLKit")],
