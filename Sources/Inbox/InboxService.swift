@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ReportKit
+import ReportViews
 import ServiceLifecycle
 
 /// The daemon's work: watch the inbox, claim each arrival once, and run it through the chain on a pool
@@ -28,12 +29,15 @@ public final class InboxService: Service, CustomStringConvertible {
     let logger: Logger
     let tally = Tally()
     let gate = FaultGate()
+    /// Counts per outcome and processing times, for the metrics file.
+    let stats: DaemonStats
 
-    public init(settings: Settings, live: LiveFlow, notifier: SystemdNotifier, logger: Logger) {
+    public init(settings: Settings, live: LiveFlow, notifier: SystemdNotifier, logger: Logger, stats: DaemonStats = DaemonStats()) {
         self.settings = settings
         self.live = live
         self.notifier = notifier
         self.logger = logger
+        self.stats = stats
     }
 
     public func run() async throws {
@@ -139,7 +143,9 @@ public final class InboxService: Service, CustomStringConvertible {
             case .spooled(let spooled):
                 report = spooled
             }
+            let started = ContinuousClock.now
             let outcome = await current.flow.handle(report)
+            stats.record(outcome: outcome, since: started)
             tally.count(outcome, key: report.url.path)
             if case .failure(.transient(let reason, let processor)) = outcome {
                 if await gate.close() {

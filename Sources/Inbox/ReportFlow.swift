@@ -3,6 +3,7 @@ import Logging
 import ReportIntake
 import ReportKit
 import ReportStore
+import ReportViews
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,6 +91,7 @@ public struct ReportFlow: Sendable {
             try catalogue.record(receipt: receipt, document: document)
             try DurableFile.write(try JSONEncoder.reportd.encode(receipt),
                                   to: root.outbox.appendingPathComponent(ReceiptName.for(report.name)))
+            OutboxIndex.refresh(root: root, catalogue: catalogue, logger: logger)
             try Spool(root: root).release(report)
             var metadata: Logger.Metadata = [
                 "outcome": "\(receipt.status)", "sections": "\(receipt.sections)",
