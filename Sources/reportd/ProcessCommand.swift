@@ -21,6 +21,9 @@ struct ProcessCommand: AsyncParsableCommand {
         let catalogues = CatalogueProvider()
         let loaded = try options.load(logger: logger, catalogues: catalogues)
         logger.logLevel = Logger.Level(rawValue: loaded.settings.log.level) ?? .info
+        var progress = ProgressLine(total: files.count)
+        // Info lines would break the bar drawn in place; warnings and errors still show.
+        if progress.onTerminal { logger.logLevel = max(logger.logLevel, .warning) }
         let root = loaded.settings.dataRoot
         try root.create()
         let catalogue = try catalogues.catalogue(at: root.catalogue)
@@ -34,6 +37,7 @@ struct ProcessCommand: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
                 logger.error("not a file", metadata: ["report.file": "\(file)"])
                 tally["failed", default: 0] += 1
+                progress.finished(file, status: "failed")
                 continue
             }
             let report: SpooledReport
@@ -42,12 +46,15 @@ struct ProcessCommand: AsyncParsableCommand {
             } catch {
                 logger.error("file cannot be copied into the spool", metadata: ["report.file": "\(file)", "error": "\(error)"])
                 tally["failed", default: 0] += 1
+                progress.finished(file, status: "failed")
                 continue
             }
             let outcome = await flow.handle(report)
             if case .failure(.transient) = outcome { try? spool.release(report) }
             tally[outcome.status, default: 0] += 1
+            progress.finished(file, status: outcome.status)
         }
+        progress.close()
         let summary = ["processed", "duplicate", "failed", "deferred"].map { "\($0) \(tally[$0, default: 0])" }
         print("reportd: \(summary.joined(separator: ", "))")
         print("archive:  \(root.archive.path)")
