@@ -153,3 +153,10 @@ package.targets.append(.executableTarget(
     path: "Plugins/Dedupe/Bench",
     swiftSettings: swiftSettings
 ))
+
+// Prints what the outbox index, an export and a report page cost as the catalogue grows: swift run -c release views-bench
+package.targets.append(.executableTarget(
+    name: "views-bench",
+    dependencies: ["ReportViews", "ReportStore", "ReportKit"],
+    swiftSettings: swiftSettings
+))

@@ -51,6 +51,7 @@ import Testing
         #expect(page.element(id: "total-failed")?.text.contains("1") == true)
         #expect(page.element(id: "total-metrics")?.text.contains("3") == true)
         #expect(page.element(id: "total-findings")?.text.contains("2") == true)
+        try expectKeptCountsAgree(catalogue)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.outbox.path)
         #expect(leftovers == ["index.html"])
     }
@@ -75,5 +76,32 @@ import Testing
         try catalogue.export(.findings, filter: ExportFilter(issuer: "丙局", year: 2023)) { _ in findings += 1 }
         #expect(findings == 2)
         #expect(try catalogue.totals().metrics == 2)
+        try expectKeptCountsAgree(catalogue)
+    }
+
+    /// The counts the triggers keep equal the rows counted one by one (a status whose count fell to 0 may stay listed).
+    func expectKeptCountsAgree(_ catalogue: Catalogue, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var kept = try catalogue.totals()
+        kept.outcomes = kept.outcomes.filter { $0.value != 0 }
+        kept.reports = kept.reports.filter { $0.value != 0 }
+        #expect(kept == (try catalogue.countedTotals()), sourceLocation: sourceLocation)
+    }
+
+    @Test func keptCountsFollowStatusChangesAndDeletions() throws {
+        try root.create()
+        let catalogue = try Catalogue(url: root.catalogue)
+        let report = document("sha256:d4", issuer: "丁局", metrics: 3, findings: 1)
+        let receipt = Receipt(status: "processed", file: "d4.txt", id: report.id, archive: nil, document: report,
+                              duplicateOf: nil, reason: nil, at: Date())
+        try catalogue.record(receipt: receipt, document: report)
+        var again = receipt
+        again.status = "duplicate"
+        again.duplicateOf = "sha256:other"
+        try catalogue.record(receipt: again, document: report)
+        try expectKeptCountsAgree(catalogue)
+        #expect(try catalogue.totals().reports["duplicate"] == 1)
+        try catalogue.recordAll([(receipt, document("sha256:d4", issuer: "丁局", metrics: 1, findings: 0))])
+        try expectKeptCountsAgree(catalogue)
+        #expect(try catalogue.totals().metrics == 1)
     }
 }
