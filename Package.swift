@@ -58,9 +58,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ReportViews",
+            dependencies: [
+                "ReportKit", "ReportStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Inbox",
             dependencies: [
-                "CInotifyTools", "ReportKit", "ReportIntake", "ReportStore",
+                "CInotifyTools", "ReportKit", "ReportIntake", "ReportStore", "ReportViews",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -69,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "reportd",
             dependencies: [
-                "ReportKit", "ReportIntake", "ReportStore", "Inbox",
+                "ReportKit", "ReportIntake", "ReportStore", "Inbox", "ReportViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -98,6 +107,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportIntakeTests", dependencies: ["ReportIntake", "ReportKitTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportStoreTests", dependencies: ["ReportStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportViewsTests", dependencies: ["ReportViews", "ReportStore", "ReportKit", "ReportKitTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InboxTests",
             dependencies: ["Inbox", .product(name: "InMemoryLogging", package: "swift-log")],
@@ -113,6 +123,7 @@ let package = Package(
 
 /// Dependencies a processor needs beyond ReportKit and ReportStore.
 let processorDependencies: [String: [Target.Dependency]] = [
+    "Archive": ["ReportViews"],
     "Audit": [.product(name: "TOMLKit", package: "TOMLKit")],
     "Sections": [.product(name: "TOMLKit", package: "TOMLKit")],
     "Metrics": [.product(name: "TOMLKit", package: "TOMLKit")],
@@ -148,5 +159,12 @@ package.targets.append(.executableTarget(
     name: "dedupe-bench",
     dependencies: ["DedupeProcessor", "ReportStore", "ReportKit", .product(name: "GRDB", package: "GRDB.swift")],
     path: "Plugins/Dedupe/Bench",
+    swiftSettings: swiftSettings
+))
+
+// Prints what the outbox index, an export and a report page cost as the catalogue grows: swift run -c release views-bench
+package.targets.append(.executableTarget(
+    name: "views-bench",
+    dependencies: ["ReportViews", "ReportStore", "ReportKit"],
     swiftSettings: swiftSettings
 ))

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ReportKit
+import ReportViews
 import ServiceLifecycle
 
 /// The daemon's work: watch the inbox, claim each arrival once, and run it through the chain on a pool
@@ -28,12 +29,15 @@ public final class InboxService: Service, CustomStringConvertible {
     let logger: Logger
     let tally = Tally()
     let gate = FaultGate()
+    /// Counts per outcome and processing times, for the metrics file.
+    let stats: DaemonStats
 
-    public init(settings: Settings, live: LiveFlow, notifier: SystemdNotifier, logger: Logger) {
+    public init(settings: Settings, live: LiveFlow, notifier: SystemdNotifier, logger: Logger, stats: DaemonStats = DaemonStats()) {
         self.settings = settings
         self.live = live
         self.notifier = notifier
         self.logger = logger
+        self.stats = stats
     }
 
     public func run() async throws {
@@ -81,7 +85,7 @@ public final class InboxService: Service, CustomStringConvertible {
     private func drain(_ queue: WorkQueue, events: InboxEvents, retries: AsyncStream<(Work, Duration)>,
                        retryInput: AsyncStream<(Work, Duration)>.Continuation) async {
         let commit = GroupCommit(ReportCommit(root: settings.root, catalogue: live.current.flow.catalogue))
-        let (settled, settledInput) = AsyncStream<(SpooledReport, Outcome)>.makeStream()
+        let (settled, settledInput) = AsyncStream<(SpooledReport, Outcome, ContinuousClock.Instant)>.makeStream()
         await withDiscardingTaskGroup { outer in
             outer.addTask { await self.feed(queue, from: events) }
             outer.addTask {
@@ -96,7 +100,8 @@ public final class InboxService: Service, CustomStringConvertible {
                 }
             }
             outer.addTask {
-                for await (report, outcome) in settled {
+                for await (report, outcome, started) in settled {
+                    self.stats.record(outcome: outcome, since: started)
                     await self.settle(report, outcome: outcome, queue: queue, retry: retryInput)
                 }
             }
@@ -129,7 +134,7 @@ public final class InboxService: Service, CustomStringConvertible {
     }
 
     /// One worker: claims, runs the chain, and hands the report to the group commit.
-    private func work(_ queue: WorkQueue, commit: GroupCommit, settled: AsyncStream<(SpooledReport, Outcome)>.Continuation,
+    private func work(_ queue: WorkQueue, commit: GroupCommit, settled: AsyncStream<(SpooledReport, Outcome, ContinuousClock.Instant)>.Continuation,
                       retry: AsyncStream<(Work, Duration)>.Continuation) async {
         while true {
             await gate.pass()
@@ -156,7 +161,7 @@ public final class InboxService: Service, CustomStringConvertible {
                 report = spooled
             }
             let chained = await current.flow.prepare(report, turn: turn)
-            await commit.submit(chained) { outcome in settled.yield((report, outcome)) }
+            await commit.submit(chained) { outcome in settled.yield((report, outcome, chained.started)) }
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ReportKit
 import ReportStore
+import ReportViews
 
 /// Files and tells a group of chained reports with as few syncs as durability allows.
 ///
@@ -10,7 +11,8 @@ import ReportStore
 /// 2. one `syncfs` makes the files of every staged archive entry durable;
 /// 3. each staged folder is renamed into place, and the catalogue records the group in one transaction;
 /// 4. a second `syncfs` makes the renames and the catalogue durable; only now is any receipt written;
-/// 5. the receipts are renamed into the outbox, a third `syncfs` makes them durable, and the spool copies go.
+/// 5. the receipts are renamed into the outbox, a third `syncfs` makes them durable, `outbox/index.html`
+///    is rendered once for the group, and the spool copies go.
 /// A crash anywhere leaves every report in the spool until its receipt is on disk; the next start
 /// runs it again, and the archive entry, named by the report's id, is kept rather than filed twice.
 public struct ReportCommit: Sendable {
@@ -115,6 +117,9 @@ public struct ReportCommit: Sendable {
         } catch {
             for index in told { hold(index, error) }
             told = []
+        }
+        if let first = told.first {
+            OutboxIndex.refresh(root: root, catalogue: catalogue, logger: group[first].logger)
         }
         for index in told {
             let chained = group[index]

@@ -3,6 +3,7 @@ import Logging
 import ReportIntake
 import ReportKit
 import ReportStore
+import ReportViews
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -26,7 +26,7 @@ public struct ConfigurationLoader: Sendable {
         self.tableSearchPath = tableSearchPath
     }
 
-    static let topLevelKeys: Set<String> = ["root", "pipeline", "inbox", "intake", "log", "processors"]
+    static let topLevelKeys: Set<String> = ["root", "pipeline", "inbox", "intake", "log", "metrics_file", "processors"]
 
     /// Loads `file`; `root`, when given, replaces the file's root.
     public func load(file: URL, root: String? = nil) throws(ConfigFileError) -> LoadedConfiguration {
@@ -81,6 +81,7 @@ public struct ConfigurationLoader: Sendable {
         let inbox: InboxOptions = try decodeSection("inbox", of: table, default: InboxOptions(), fail: fail)
         let intake: IntakeOptions = try decodeSection("intake", of: table, default: IntakeOptions(), fail: fail)
         let log: LogOptions = try decodeSection("log", of: table, default: LogOptions(), fail: fail)
+        let metricsFile: MetricsFileOptions = try decodeSection("metrics_file", of: table, default: MetricsFileOptions(), fail: fail)
 
         let processorTables: TOMLTable
         if let value = table["processors"] {
@@ -96,7 +97,8 @@ public struct ConfigurationLoader: Sendable {
             }
         }
 
-        let settings = ReportdConfiguration(root: rootPath, pipeline: pipelineNames, inbox: inbox, intake: intake, log: log)
+        let settings = ReportdConfiguration(root: rootPath, pipeline: pipelineNames, inbox: inbox, intake: intake, log: log,
+                                            metricsFile: metricsFile)
         let configDirectory = URL(fileURLWithPath: file).deletingLastPathComponent()
         let searchPath = tableSearchPath(configDirectory)
         let tablesRead = TablesRead()

@@ -10,8 +10,45 @@ public struct ReportdConfiguration: Sendable, Equatable {
     public var inbox: InboxOptions
     public var intake: IntakeOptions
     public var log: LogOptions
+    public var metricsFile: MetricsFileOptions = MetricsFileOptions()
 
     public var dataRoot: DataRoot { DataRoot(path: root) }
+}
+
+/// Where and how often the daemon writes its Prometheus metrics file; off while `path` is nil.
+public struct MetricsFileOptions: Sendable, Equatable, Codable {
+    /// The `.prom` file; relative paths are taken from the data root.
+    public var path: String?
+    /// Seconds between two writes.
+    public var intervalSeconds: Double = 15
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case path
+        case intervalSeconds = "interval_seconds"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        intervalSeconds = try container.decodeNumberIfPresent(forKey: .intervalSeconds) ?? intervalSeconds
+        if let path {
+            if path.isEmpty { throw ConfigurationError(key: "path", "must not be empty (leave it out to write no metrics file)") }
+            if !path.hasSuffix(".prom") || path.hasSuffix("/.prom") {
+                throw ConfigurationError(key: "path", "must name a file ending in .prom: node_exporter's textfile collector reads only those")
+            }
+        }
+        if !(intervalSeconds > 0 && intervalSeconds <= 3600) {
+            throw ConfigurationError(key: "interval_seconds", "must be more than 0 and at most 3600")
+        }
+    }
+
+    /// The metrics file under `root`, or nil when none is configured.
+    public func file(in root: DataRoot) -> URL? {
+        guard let path else { return nil }
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.url.appendingPathComponent(path)
+    }
 }
 
 /// How the inbox is watched and drained.

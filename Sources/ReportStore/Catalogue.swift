@@ -64,6 +64,7 @@ public final class Catalogue: Sendable {
             try db.create(index: "outcome_on_status", on: "outcome", columns: ["status"])
         }
         FingerprintStore.registerMigration(in: &migrator)
+        registerDetailsMigration(in: &migrator)
         return migrator
     }
 
@@ -106,6 +107,7 @@ public final class Catalogue: Sendable {
                 try existing.update(db)
             } else {
                 try row.save(db)
+                try Self.insertDetails(of: document, in: db)
             }
         }
         try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
@@ -147,6 +149,7 @@ public final class Catalogue: Sendable {
             for (receipt, document) in entries where receipt.status != "failed" {
                 try ReportRow(document: document, receipt: receipt).save(db)
                 try settleStagedFingerprint(of: receipt, document: document, in: db)
+                try Self.insertDetails(of: document, in: db)
             }
         }
     }
@@ -255,6 +258,7 @@ extension Catalogue {
                               document: document, duplicateOf: nil, reason: nil, at: date)
         try pool.write { db in
             try ReportRow(document: document, receipt: receipt).save(db)
+            try Self.insertDetails(of: document, in: db)
         }
     }
 }

@@ -20,7 +20,9 @@ enum BuiltinProcessors {
         registry.register(MetricScanner.self) { configuration, environment in try MetricScanner(configuration: configuration, environment: environment) }
         registry.register(ReportAuditor.self) { configuration, environment in try ReportAuditor(configuration: configuration, environment: environment) }
         registry.register(ArchiveWriter.self) { configuration, environment in
-            ArchiveWriter(configuration: configuration, root: environment.root)
+            let url = environment.root.catalogue
+            return ArchiveWriter(configuration: configuration, root: environment.root,
+                                 lookup: { try catalogues.catalogue(at: url).archivePath(of: $0) })
         }
         registry.register(ExecProcessor.self) { configuration, environment in
             try ExecProcessor(configuration: configuration, environment: environment)

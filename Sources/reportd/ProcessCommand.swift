@@ -22,6 +22,9 @@ struct ProcessCommand: AsyncParsableCommand {
         let catalogues = CatalogueProvider()
         let loaded = try options.load(logger: logger, catalogues: catalogues)
         logger.logLevel = Logger.Level(rawValue: loaded.settings.log.level) ?? .info
+        let progress = ProgressLine(total: files.count)
+        // Info lines would break the bar drawn in place; warnings and errors still show.
+        if progress.onTerminal { logger.logLevel = max(logger.logLevel, .warning) }
         let root = loaded.settings.dataRoot
         try root.create()
         let catalogue = try catalogues.catalogue(at: root.catalogue)
@@ -29,7 +32,7 @@ struct ProcessCommand: AsyncParsableCommand {
                               pipeline: loaded.pipeline, catalogue: catalogue, logger: logger)
         let spool = Spool(root: root)
         let commit = GroupCommit(ReportCommit(root: root, catalogue: catalogue))
-        let tally = ProcessTally()
+        let tally = ProcessTally(progress: progress)
         let files = files
         let workerLogger = logger
         await withDiscardingTaskGroup { workers in
@@ -38,20 +41,20 @@ struct ProcessCommand: AsyncParsableCommand {
                     while let (index, turn) = tally.take(from: files.count, order: flow.arrivals) {
                         guard let report = Self.claim(files[index], into: spool, logger: workerLogger) else {
                             turn.pass()
-                            tally.counts.withLock { $0["failed", default: 0] += 1 }
+                            tally.count("failed", file: files[index])
                             continue
                         }
                         let chained = await flow.prepare(report, turn: turn)
                         await commit.submit(chained) { outcome in
                             if case .failure(.transient) = outcome { try? spool.release(report) }
-                            tally.counts.withLock { $0[outcome.status, default: 0] += 1 }
+                            tally.count(outcome.status, file: files[index])
                         }
                     }
                 }
             }
         }
         await commit.finish()
-        let counts = tally.counts.withLock { $0 }
+        let counts = tally.finish()
         let summary = ["processed", "duplicate", "failed", "deferred"].map { "\($0) \(counts[$0, default: 0])" }
         print("reportd: \(summary.joined(separator: ", "))")
         print("archive:  \(root.archive.path)")
@@ -80,7 +83,11 @@ struct ProcessCommand: AsyncParsableCommand {
 /// What the workers of one `reportd process` share: the next file to take and the outcomes so far.
 final class ProcessTally: Sendable {
     private let nextFile = Mutex<Int>(0)
-    let counts = Mutex<[String: Int]>([:])
+    private let state: Mutex<(counts: [String: Int], progress: ProgressLine)>
+
+    init(progress: ProgressLine) {
+        state = Mutex((counts: [:], progress: progress))
+    }
 
     /// The next file's index with its turn in arrival order, taken together so the turns follow the command line.
     func take(from count: Int, order: ArrivalOrder) -> (Int, ArrivalTurn)? {
@@ -88,6 +95,22 @@ final class ProcessTally: Sendable {
             guard next < count else { return nil }
             defer { next += 1 }
             return (next, order.ticket())
+        }
+    }
+
+    /// Counts one file's outcome and shows it on the progress line.
+    func count(_ status: String, file: String) {
+        state.withLock { state in
+            state.counts[status, default: 0] += 1
+            state.progress.finished(file, status: status)
+        }
+    }
+
+    /// Ends the progress line; the outcomes counted by status.
+    func finish() -> [String: Int] {
+        state.withLock { state in
+            state.progress.close()
+            return state.counts
         }
     }
 }

@@ -10,7 +10,8 @@ struct Reportd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportd",
         abstract: "Takes in annual work reports from a watched inbox, checks them and files them.",
-        subcommands: [RunCommand.self, ProcessCommand.self, CheckConfigCommand.self, StatusCommand.self, VerifyCommand.self]
+        subcommands: [RunCommand.self, ProcessCommand.self, CheckConfigCommand.self, StatusCommand.self, VerifyCommand.self,
+                      ExportCommand.self]
     )
 
     /// The one logger of the process; everything else is handed a copy.

@@ -5,6 +5,7 @@ import Logging
 import ReportIntake
 import ReportKit
 import ReportStore
+import ReportViews
 import ServiceLifecycle
 import UnixSignals
 
@@ -34,15 +35,22 @@ struct RunCommand: AsyncParsableCommand {
         let arrivals = ArrivalOrder()
         let live = LiveFlow(DaemonWiring.current(loaded, catalogue: catalogue, arrivals: arrivals, logger: logger))
         let notifier = SystemdNotifier()
+        let stats = DaemonStats()
 
         let inbox = InboxService(
             settings: .init(root: root, recursive: settings.inbox.recursive, workers: settings.inbox.workerCount,
                             retrySeconds: settings.inbox.retrySeconds, retryMaxSeconds: settings.inbox.retryMaxSeconds),
-            live: live, notifier: notifier, logger: logger)
+            live: live, notifier: notifier, logger: logger, stats: stats)
         let reloader = ConfigReloadService(options: options, running: settings, catalogues: catalogues,
                                            catalogue: catalogue, live: live, logger: logger)
+        // Listed before the inbox so that, shut down in reverse order, its last write comes after the last report.
+        let metricsFile: [ServiceGroupConfiguration.ServiceConfiguration] = settings.metricsFile.file(in: root).map { file in
+            [.init(service: MetricsFileService(stats: stats, file: file, interval: .milliseconds(Int64(settings.metricsFile.intervalSeconds * 1000)),
+                                               root: root, logger: logger),
+                   successTerminationBehavior: .ignore)]
+        } ?? []
         let group = ServiceGroup(configuration: .init(
-            services: [
+            services: metricsFile + [
                 .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup),
                 .init(service: WatchdogService(notifier: notifier), successTerminationBehavior: .ignore),
                 .init(service: reloader),
@@ -94,6 +102,7 @@ struct ConfigReloadService: Service, CustomStringConvertible {
             if loaded.settings.root != running.root { restartOnly.append("root") }
             if loaded.settings.inbox.recursive != running.inbox.recursive { restartOnly.append("inbox.recursive") }
             if loaded.settings.inbox.workers != running.inbox.workers { restartOnly.append("inbox.workers") }
+            if loaded.settings.metricsFile != running.metricsFile { restartOnly.append("metrics_file") }
             guard restartOnly.isEmpty else {
                 logger.error("config reload refused: these keys change only with a restart; the running config is kept",
                              metadata: ["keys": "\(restartOnly.joined(separator: ", "))"])

@@ -65,7 +65,7 @@ import Glibc
         #expect(link(outside.path, daemon.inbox.appendingPathComponent("hardlink.txt").path) == 0)
         names += ["passwd.txt", "fifo.txt", "folder.txt", "hardlink.txt"]
 
-        let receipts = { Set(daemon.contents("outbox").filter { !$0.hasPrefix(".") }) }
+        let receipts = { Set(daemon.receipts) }
         await daemon.wait(until: .seconds(180), "a receipt for each of \(names.count) inputs") {
             receipts().count >= names.count && daemon.contents("spool").isEmpty
         }

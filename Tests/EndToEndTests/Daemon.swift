@@ -137,6 +137,11 @@ final class Daemon: @unchecked Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []).sorted()
     }
 
+    /// Receipts written so far: the outbox's `.json` files (the outbox also holds index.html and, briefly, hidden temporaries).
+    var receipts: [String] {
+        contents("outbox").filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
+    }
+
     /// Every finished archive entry (folders holding document.json).
     var archiveEntries: [URL] {
         files(named: "document.json", under: archive).map { $0.deletingLastPathComponent() }

@@ -150,6 +150,22 @@ struct LimitedProcessor: Processor {
         #expect(failure?.line == 4)
     }
 
+    @Test func metricsFileSettingsValidateThemselves() throws {
+        let interval = error("root = \"/r\"\npipeline = []\n[metrics_file]\npath = \"state/r.prom\"\ninterval_seconds = 0\n")
+        #expect(interval?.key == "metrics_file.interval_seconds")
+        #expect(interval?.line == 5)
+        let empty = error("root = \"/r\"\npipeline = []\n[metrics_file]\npath = \"\"\n")
+        #expect(empty?.key == "metrics_file.path" && empty?.line == 4)
+        let unknown = error("root = \"/r\"\npipeline = []\n[metrics_file]\nfile = \"r.prom\"\n")
+        #expect(unknown?.key == "metrics_file.file" && unknown?.line == 4)
+        let off = try loader.load(source: "root = \"/r\"\npipeline = []\n", file: "t.toml")
+        #expect(off.settings.metricsFile.file(in: off.settings.dataRoot) == nil)
+        let on = try loader.load(source: "root = \"/r\"\npipeline = []\n[metrics_file]\npath = \"state/r.prom\"\ninterval_seconds = 2\n",
+                                 file: "t.toml")
+        #expect(on.settings.metricsFile.file(in: on.settings.dataRoot)?.path == "/r/state/r.prom")
+        #expect(on.settings.metricsFile.intervalSeconds == 2)
+    }
+
     @Test func descriptionReadsFileLineKeyAndMessage() {
         let failure = ConfigFileError(file: "/etc/reportd.toml", key: "inbox.workers", line: 7, message: "expected an integer")
         #expect(failure.description == "/etc/reportd.toml:7: key 'inbox.workers': expected an integer")

@@ -1,7 +1,8 @@
 import Foundation
 import ReportKit
+import ReportViews
 
-/// Files a document in `archive/<issuer>/<year>/<id>/`: the original, text.txt, document.json and report.md.
+/// Files a document in `archive/<issuer>/<year>/<id>/`: the original, text.txt, document.json, report.md and report.html.
 ///
 /// The entry is built in a hidden folder beside its final place, fsynced, then renamed, so a
 /// reader never sees half an entry. An entry that already exists is left as it is: the id decides.
@@ -15,6 +16,8 @@ public struct ArchiveWriter: Processor {
         public var fsync: Bool = true
         /// Write the human-readable report.md beside document.json.
         public var readable: Bool = true
+        /// Write report.html, the self-contained page a reviewer reads in a browser.
+        public var html: Bool = true
 
         public init() {}
 
@@ -22,17 +25,24 @@ public struct ArchiveWriter: Processor {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             fsync = try container.decodeIfPresent(Bool.self, forKey: .fsync) ?? fsync
             readable = try container.decodeIfPresent(Bool.self, forKey: .readable) ?? readable
+            html = try container.decodeIfPresent(Bool.self, forKey: .html) ?? html
         }
 
-        enum CodingKeys: String, CodingKey { case fsync, readable }
+        enum CodingKeys: String, CodingKey { case fsync, readable, html }
     }
+
+    /// The archive entry (relative to the data root) of an earlier report, by id, when it is archived.
+    public typealias EntryLookup = @Sendable (String) throws -> String?
 
     let configuration: Configuration
     let root: DataRoot
+    let lookup: EntryLookup
 
-    public init(configuration: Configuration, root: DataRoot) {
+    /// `lookup` finds the entry of the report a near duplicate repeats, so its page can link there.
+    public init(configuration: Configuration, root: DataRoot, lookup: @escaping EntryLookup = { _ in nil }) {
         self.configuration = configuration
         self.root = root
+        self.lookup = lookup
     }
 
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
@@ -63,6 +73,10 @@ public struct ArchiveWriter: Processor {
                 try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
                                           to: partial.appendingPathComponent("report.md"), sync: sync)
             }
+            if configuration.html {
+                let page = ReportPage.render(filed, duplicateHref: duplicateHref(for: filed, entry: entry))
+                try DurableFile.writeFile(Data(page.utf8), to: partial.appendingPathComponent(ReportPage.fileName), sync: sync)
+            }
             if let staging {
                 staging.publishWhenDurable(partial, at: entry)
                 return .proceed
@@ -76,6 +90,13 @@ public struct ArchiveWriter: Processor {
             throw error
         }
         return .proceed
+    }
+
+    /// The relative link from `entry`'s page to the page of the report `document` duplicates, when that one is archived.
+    func duplicateHref(for document: Document, entry: URL) -> String? {
+        guard let duplicate = document.duplicate, let of = duplicate.of, of != document.id,
+              let other = duplicate.original?.archive ?? (try? lookup(of)) else { return nil }
+        return HTMLText.pageHref(from: root.relativePath(of: entry), to: other)
     }
 
     /// `original.<ext>` with the extension the report arrived with.

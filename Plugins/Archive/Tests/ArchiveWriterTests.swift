@@ -24,7 +24,7 @@ import Testing
         let entry = ArchiveLayout.entry(for: result.document, in: root)
         #expect(entry.path.hasSuffix("archive/某县科学技术局/2023/\(result.document.digest)"))
         let names = try FileManager.default.contentsOfDirectory(atPath: entry.path).sorted()
-        #expect(names == ["document.json", "original.txt", "report.md", "text.txt"])
+        #expect(names == ["document.json", "original.txt", "report.html", "report.md", "text.txt"])
         let original = try Data(contentsOf: entry.appendingPathComponent("original.txt"))
         #expect(original == result.document.original)
         let text = try String(contentsOf: entry.appendingPathComponent("text.txt"), encoding: .utf8)
@@ -70,5 +70,31 @@ import Testing
         let retried = await EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)]).feed(document())
         #expect(retried.outcome == .processed)
         #expect(FileManager.default.fileExists(atPath: ArchiveLayout.entry(for: retried.document, in: root).path))
+    }
+
+    @Test func aNearDuplicatesPageLinksToTheEarlierEntrysPage() async throws {
+        let first = await EmbeddedPipeline([ArchiveWriter(configuration: .init(), root: root)]).feed(document())
+        let firstEntry = root.relativePath(of: ArchiveLayout.entry(for: first.document, in: root))
+        var resent = EmbeddedPipeline.document("一、总体情况\n全年开展学法12次，新增1次。", name: "县局报告（修改稿）.txt")
+        resent.meta = Metadata(issuer: "某县#科技局", year: 2024)
+        resent.duplicate = DuplicateReference(of: first.document.id, kind: .near, similarity: 0.8)
+        let writer = ArchiveWriter(configuration: .init(), root: root,
+                                   lookup: { $0 == first.document.id ? firstEntry : nil })
+        let second = await EmbeddedPipeline([writer]).feed(resent)
+        let page = ArchiveLayout.entry(for: second.document, in: root).appendingPathComponent("report.html")
+        let parsed = try XHTMLPage(String(contentsOf: page, encoding: .utf8))
+        let link = try #require(parsed.all("a").first { $0.text == first.document.id })
+        let href = try #require(link.attributes["href"]?.removingPercentEncoding)
+        let target = URL(fileURLWithPath: href, relativeTo: page).standardizedFileURL
+        #expect(target.path == ArchiveLayout.entry(for: first.document, in: root).appendingPathComponent("report.html").path)
+        #expect(FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test func thePageCanBeSwitchedOff() async throws {
+        var configuration = ArchiveWriter.Configuration()
+        configuration.html = false
+        let result = await EmbeddedPipeline([ArchiveWriter(configuration: configuration, root: root)]).feed(document())
+        let entry = ArchiveLayout.entry(for: result.document, in: root)
+        #expect(!FileManager.default.fileExists(atPath: entry.appendingPathComponent("report.html").path))
     }
 }
