@@ -10,19 +10,22 @@ public final class Catalogue: Sendable {
 
     /// Opens (creating and migrating when needed) the catalogue at `url`, in WAL mode; dedupe writes
     /// its staged fingerprints once `stagingFlushThreshold` of them are unwritten.
-    public init(url: URL, stagingFlushThreshold: Int = 256) throws {
+    ///
+    /// Memory is bounded whatever the catalogue's size: `pageCacheBytes` per connection (one writer
+    /// and at most `readers` readers), and `mappedBytes` of the file mapped for reads. Mapping saves
+    /// a `pread` per page on dedupe's scattered lookups, but every mapped page touched counts in the
+    /// daemon's RSS, so the daemon maps nothing and keeps 8 MB caches: enough for the interior pages
+    /// of the dedupe indexes, so a lookup misses the cache about once per key.
+    public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = 8 << 20, mappedBytes: Int = 0,
+                readers: Int = 2) throws {
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        // Reads map the first 256 MB of the file instead of copying pages through pread: dedupe's
-        // lookups read scattered pages, and the syscalls cost more than the B-tree seeks. Mapped
-        // pages are the kernel's page cache (shared, reclaimable), though touched ones count in RSS.
-        // A 32 MB page cache per connection holds the interior pages of every dedupe index up to
-        // millions of reports, so a lookup misses the cache about once per key, whatever the size.
+        configuration.maximumReaderCount = max(1, readers)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
+            try db.execute(sql: "PRAGMA cache_size = -\(max(1, pageCacheBytes >> 10))")
         }
         pool = try DatabasePool(path: url.path, configuration: configuration)
         try Self.migrator.migrate(pool)
