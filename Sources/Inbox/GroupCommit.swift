@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ReportKit
 
 /// Commits chained reports in groups on a thread of its own, so a sync never blocks a worker.
@@ -6,6 +7,9 @@ import ReportKit
 /// Whatever arrives while one group is being synced forms the next group: a lone report is
 /// committed at once, and under a burst the groups grow and the syncs per report shrink.
 /// At most `capacity` reports wait; a worker that would go past that waits for room.
+/// `outbox/index.html` is rendered after a group when nothing else waits, or at most once every
+/// `indexInterval` under a burst, and always before the thread ends: a view need not be redrawn
+/// for every group, and under a burst it cost as much as the commit itself.
 public final class GroupCommit: @unchecked Sendable {
     /// A chained report and what to do with its final outcome.
     struct Pending {
@@ -16,6 +20,7 @@ public final class GroupCommit: @unchecked Sendable {
     private let commit: ReportCommit
     private let largestGroup: Int
     private let capacity: Int
+    private let indexInterval: Duration
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var queue: [Pending] = []
@@ -25,8 +30,9 @@ public final class GroupCommit: @unchecked Sendable {
     private var waitingForEnd: [CheckedContinuation<Void, Never>] = []
 
     /// Starts the commit thread. Groups hold at most `largestGroup` reports.
-    public init(_ commit: ReportCommit, largestGroup: Int = 128, capacity: Int = 256) {
+    public init(_ commit: ReportCommit, largestGroup: Int = 128, capacity: Int = 256, indexInterval: Duration = .seconds(1)) {
         self.commit = commit
+        self.indexInterval = indexInterval
         self.largestGroup = max(1, largestGroup)
         self.capacity = max(self.largestGroup, capacity)
         let thread = Thread { [self] in self.loop() }
@@ -71,10 +77,26 @@ public final class GroupCommit: @unchecked Sendable {
     }
 
     private func loop() {
+        var staleIndex: Logger?
+        var indexDrawn = ContinuousClock.now
+        func drawIndex() {
+            guard let logger = staleIndex else { return }
+            commit.refreshIndex(logger: logger)
+            staleIndex = nil
+            indexDrawn = .now
+        }
         while true {
             condition.lock()
+            if queue.isEmpty && staleIndex != nil {
+                condition.unlock()
+                drawIndex()
+                condition.lock()
+            }
             while queue.isEmpty && !finishing { condition.wait() }
             if queue.isEmpty {
+                condition.unlock()
+                drawIndex()
+                condition.lock()
                 finished = true
                 let ends = waitingForEnd
                 let rooms = waitingForRoom
@@ -92,7 +114,9 @@ public final class GroupCommit: @unchecked Sendable {
             condition.unlock()
             rooms.forEach { $0.resume() }
             let outcomes = commit.commit(group.map(\.chained))
+            if outcomes.contains(where: { !$0.isTransient }) { staleIndex = group[0].chained.logger }
             for (pending, outcome) in zip(group, outcomes) { pending.settle(outcome) }
+            if ContinuousClock.now - indexDrawn >= indexInterval { drawIndex() }
         }
     }
 }

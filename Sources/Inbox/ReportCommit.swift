@@ -11,8 +11,8 @@ import ReportViews
 /// 2. one `syncfs` makes the files of every staged archive entry durable;
 /// 3. each staged folder is renamed into place, and the catalogue records the group in one transaction;
 /// 4. a second `syncfs` makes the renames and the catalogue durable; only now is any receipt written;
-/// 5. the receipts are renamed into the outbox, a third `syncfs` makes them durable, `outbox/index.html`
-///    is rendered once for the group, and the spool copies go.
+/// 5. the receipts are renamed into the outbox, a third `syncfs` makes them durable, and the spool copies go.
+/// `outbox/index.html` is a view of the catalogue, rendered by ``refreshIndex(logger:)`` when the caller decides.
 /// A crash anywhere leaves every report in the spool until its receipt is on disk; the next start
 /// runs it again, and the archive entry, named by the report's id, is kept rather than filed twice.
 public struct ReportCommit: Sendable {
@@ -118,9 +118,6 @@ public struct ReportCommit: Sendable {
             for index in told { hold(index, error) }
             told = []
         }
-        if let first = told.first {
-            OutboxIndex.refresh(root: root, catalogue: catalogue, logger: group[first].logger)
-        }
         for index in told {
             let chained = group[index]
             if case .failure = outcomes[index] {} else {
@@ -134,6 +131,11 @@ public struct ReportCommit: Sendable {
             logDone(chained, receipt: receipts[index]!)
         }
         return outcomes
+    }
+
+    /// Renders `outbox/index.html` from the catalogue; a failure is logged, never a report's outcome.
+    public func refreshIndex(logger: Logger) {
+        OutboxIndex.refresh(root: root, catalogue: catalogue, logger: logger)
     }
 
     /// Fills in the archive entry of the arrival a duplicate repeats when dedupe saw it still in the

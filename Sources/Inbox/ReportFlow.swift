@@ -31,7 +31,10 @@ public struct ReportFlow: Sendable {
     /// Takes `report` from the spool to its outcome, committing it alone. A transient failure leaves it in the spool.
     public func handle(_ report: SpooledReport) async -> Outcome {
         let chained = await prepare(report)
-        return ReportCommit(root: root, catalogue: catalogue).commit([chained])[0]
+        let commit = ReportCommit(root: root, catalogue: catalogue)
+        let outcome = commit.commit([chained])[0]
+        commit.refreshIndex(logger: chained.logger)
+        return outcome
     }
 
     /// Reads `report` and runs the chain; what it leaves on disk is staged for the commit.
