@@ -4,29 +4,54 @@ import Foundation
 public enum HTMLText {
     /// Escapes `& < > " '`; control characters XML does not allow become U+FFFD, so the page always parses.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            append(scalar, to: &result)
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, needsEscape(bytes, at: index) == 0 { index += 1 }
+            guard index < bytes.count else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<index]))
+            while index < bytes.count {
+                let width = needsEscape(bytes, at: index)
+                guard width > 0 else {
+                    out.append(bytes[index])
+                    index += 1
+                    continue
+                }
+                switch bytes[index] {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+                default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD for a control or non-character
+                }
+                index += width
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return result
+        return escaped ?? text
     }
 
-    /// Appends one scalar of text, escaped.
-    static func append(_ scalar: Unicode.Scalar, to result: inout String) {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+    /// How many UTF-8 bytes at `index` are replaced when escaping: a markup character, a C0 or C1
+    /// control other than tab and line breaks, DEL, U+FFFE or U+FFFF; 0 for a byte kept as it is.
+    @inline(__always)
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
+            return 1
+        case 0x09, 0x0A, 0x0D:
+            return 0
+        case 0x00..<0x20:
+            return 1
+        case 0xC2:
+            return index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]) ? 2 : 0
+        case 0xEF:
+            return index + 2 < bytes.count && bytes[index + 1] == 0xBF && (0xBE...0xBF).contains(bytes[index + 2]) ? 3 : 0
         default:
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                result.unicodeScalars.append("\u{FFFD}")
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
+            return 0
         }
     }
 

@@ -183,12 +183,19 @@ public enum ReportPage {
 /// covering it, so overlapping spans still nest. Every piece of metric `i` carries `data-m="i"` and the
 /// first also `id="m<i>"` (findings: `data-f`, `f<i>`); a heading's start has an empty `id="s<n>"` anchor.
 struct HighlightedText {
-    let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes, and where each scalar starts in them (spans count scalars), plus the end.
+    let utf8: [UInt8]
+    let scalarStarts: [Int]
     let document: Document
 
     init(document: Document) {
         self.document = document
-        scalars = Array(document.text.unicodeScalars)
+        utf8 = Array(document.text.utf8)
+        var starts: [Int] = []
+        starts.reserveCapacity(utf8.count + 1)
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        starts.append(utf8.count)
+        scalarStarts = starts
     }
 
     private enum Kind { case metric, finding }
@@ -202,7 +209,7 @@ struct HighlightedText {
     }
 
     func write(into page: inout Markup) {
-        let count = scalars.count
+        let count = scalarStarts.count - 1
         func clamp(_ span: Span) -> (Int, Int) {
             let start = min(max(0, span.start), count)
             return (start, min(max(start, span.end), count))
@@ -262,9 +269,7 @@ struct HighlightedText {
                                            + (metric.unit ?? "")])
                 }
             }
-            var piece = ""
-            for scalar in scalars[cut..<end] { HTMLText.append(scalar, to: &piece) }
-            page.raw(piece)
+            page.text(String(decoding: utf8[scalarStarts[cut]..<scalarStarts[end]], as: UTF8.self))
             for item in wrappers.reversed() { page.close(item.kind == .metric ? "mark" : "span") }
         }
     }
