@@ -23,13 +23,25 @@ final class JSONSink {
     init() { bytes.reserveCapacity(64 * 1024) }
 
     func write<T: Encodable>(_ value: T, depth: Int) throws {
+        // The common leaves by type identity first: a comparison of metadata, where a cast to a
+        // protocol (`as any BinaryInteger`) searches the conformances on every value.
+        if T.self == String.self { return string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return literal(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Double.self { return try number(unsafeBitCast(value, to: Double.self)) }
+        if T.self == Bool.self { return literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        if T.self == String?.self {
+            return unsafeBitCast(value, to: String?.self).map { string($0) } ?? literal("null")
+        }
+        if T.self == Int?.self {
+            return unsafeBitCast(value, to: Int?.self).map { literal(String($0)) } ?? literal("null")
+        }
+        if T.self == Double?.self {
+            guard let double = unsafeBitCast(value, to: Double?.self) else { return literal("null") }
+            return try number(double)
+        }
         switch value {
-        case let string as String: self.string(string)
-        case let int as Int: literal(String(int))
         case let integer as any BinaryInteger: literal("\(integer)")
-        case let double as Double: try number(double)
         case let float as Float: try number(Double("\(float)") ?? Double(float))
-        case let bool as Bool: literal(bool ? "true" : "false")
         default:
             let encoder = StreamEncoder(sink: self, depth: depth)
             try value.encode(to: encoder)
