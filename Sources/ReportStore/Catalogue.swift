@@ -14,9 +14,9 @@ public final class Catalogue: Sendable {
     /// Memory is bounded whatever the catalogue's size: `pageCacheBytes` per connection (one writer
     /// and at most `readers` readers), and `mappedBytes` of the file mapped for reads. Mapping saves
     /// a `pread` per page on dedupe's scattered lookups, but every mapped page touched counts in the
-    /// daemon's RSS, so the daemon maps nothing and keeps 8 MB caches: enough for the interior pages
+    /// daemon's RSS, so the daemon maps nothing and keeps 4 MB caches: enough for the interior pages
     /// of the dedupe indexes, so a lookup misses the cache about once per key.
-    public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = 8 << 20, mappedBytes: Int = 0,
+    public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = 4 << 20, mappedBytes: Int = 0,
                 readers: Int = 2) throws {
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
