@@ -7,9 +7,9 @@ import ReportKit
 /// Whatever arrives while one group is being synced forms the next group: a lone report is
 /// committed at once, and under a burst the groups grow and the syncs per report shrink.
 /// At most `capacity` reports wait; a worker that would go past that waits for room.
-/// `outbox/index.html` is rendered after a group when nothing else waits, or at most once every
-/// `indexInterval` under a burst, and always before the thread ends: a view need not be redrawn
-/// for every group, and under a burst it cost as much as the commit itself.
+/// `outbox/index.html` is rendered when nothing else waits and `indexGap` has passed since it was
+/// last drawn, at least once every `indexInterval` under a burst, and always before the thread ends:
+/// a view need not be redrawn for every group, and under a burst it cost as much as the commit itself.
 public final class GroupCommit: @unchecked Sendable {
     /// A chained report and what to do with its final outcome.
     struct Pending {
@@ -21,6 +21,7 @@ public final class GroupCommit: @unchecked Sendable {
     private let largestGroup: Int
     private let capacity: Int
     private let indexInterval: Duration
+    private let indexGap: Duration
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var queue: [Pending] = []
@@ -30,9 +31,11 @@ public final class GroupCommit: @unchecked Sendable {
     private var waitingForEnd: [CheckedContinuation<Void, Never>] = []
 
     /// Starts the commit thread. Groups hold at most `largestGroup` reports.
-    public init(_ commit: ReportCommit, largestGroup: Int = 128, capacity: Int = 256, indexInterval: Duration = .seconds(1)) {
+    public init(_ commit: ReportCommit, largestGroup: Int = 128, capacity: Int = 256,
+                indexInterval: Duration = .seconds(1), indexGap: Duration = .milliseconds(100)) {
         self.commit = commit
         self.indexInterval = indexInterval
+        self.indexGap = min(indexGap, indexInterval)
         self.largestGroup = max(1, largestGroup)
         self.capacity = max(self.largestGroup, capacity)
         let thread = Thread { [self] in self.loop() }
@@ -87,12 +90,20 @@ public final class GroupCommit: @unchecked Sendable {
         }
         while true {
             condition.lock()
-            if queue.isEmpty && staleIndex != nil {
-                condition.unlock()
-                drawIndex()
-                condition.lock()
+            while queue.isEmpty && !finishing {
+                guard staleIndex != nil else {
+                    condition.wait()
+                    continue
+                }
+                let wait = indexDrawn + indexGap - ContinuousClock.now
+                if wait <= .zero {
+                    condition.unlock()
+                    drawIndex()
+                    condition.lock()
+                } else {
+                    _ = condition.wait(until: Date(timeIntervalSinceNow: wait.milliseconds / 1000))
+                }
             }
-            while queue.isEmpty && !finishing { condition.wait() }
             if queue.isEmpty {
                 condition.unlock()
                 drawIndex()

@@ -21,8 +21,10 @@ public struct SpooledReport: Sendable, Equatable {
 
     /// When the file was claimed, from its spool entry.
     public var received: Date {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        return (attributes?[.modificationDate] as? Date) ?? Date()
+        // lstat, not FileManager's attributes: those look up the owner's name in /etc/passwd on every call.
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return Date() }
+        return Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
     }
 }
 

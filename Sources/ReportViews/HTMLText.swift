@@ -57,11 +57,41 @@ public enum HTMLText {
 
     /// A relative link made of path components, each percent-encoded, so names with `#`, `?`, `%` or spaces stay one path.
     public static func href(_ components: [String]) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/;?#%")
-        return components.map { component in
-            component == ".." ? component : (component.addingPercentEncoding(withAllowedCharacters: allowed) ?? "_")
-        }.joined(separator: "/")
+        var out: [UInt8] = []
+        for (position, component) in components.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: "/")) }
+            if component == ".." {
+                out.append(contentsOf: component.utf8)
+                continue
+            }
+            for byte in component.utf8 {
+                if keptInPath(byte) {
+                    out.append(byte)
+                } else {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0x0F)])
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// RFC 3986 path characters without `/ ; ? # %`: what Foundation's `urlPathAllowed` keeps, less those.
+    @inline(__always)
+    private static func keptInPath(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"),
+             UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// The link from archive entry `from` to the page of archive entry `to`, both relative to the data root.

@@ -18,4 +18,17 @@ import Testing
     func escapesMarkupControlsAndNonCharactersOnly(text: String, expected: String) {
         #expect(HTMLText.escape(text) == expected)
     }
+
+    @Test func hrefEncodesEachComponentAsAPathSegment() {
+        #expect(HTMLText.href(["..", "archive", "甲 局#1?", "2023", "a%b;c", "report.html"])
+            == "../archive/%E7%94%B2%20%E5%B1%80%231%3F/2023/a%25b%3Bc/report.html")
+    }
+
+    @Test(arguments: ["澄渠县科技局", "a b/c", "x?y#z%w;v", "!$&'()*+,-.:=@_~", "\u{1}\u{7F}é😀", "[]{}|^`\"<>", ".."])
+    func hrefKeepsWhatFoundationKeepsInAPath(component: String) {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/;?#%")
+        let foundation = component == ".." ? component : component.addingPercentEncoding(withAllowedCharacters: allowed)
+        #expect(HTMLText.href([component]) == foundation)
+    }
 }
