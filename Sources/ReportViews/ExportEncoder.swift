@@ -3,7 +3,8 @@ import ReportStore
 
 /// The formats `reportd export` writes.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    /// UTF-8 with a BOM (so spreadsheet programs read the Chinese), RFC 4180 quoting, CRLF line ends.
+    /// UTF-8 with a BOM (so spreadsheet programs read the Chinese), RFC 4180 quoting, CRLF line ends,
+    /// text that a spreadsheet would run as a formula defused.
     case csv
     /// One JSON object per line, keys in column order, LF line ends, no BOM.
     case jsonl
@@ -49,8 +50,18 @@ public struct ExportEncoder: Sendable {
         case .integer(let value): String(value)
         case .real(let value): HTMLText.number(value)
         case .bool(let value): value ? "true" : "false"
-        case .text(let value): value
+        case .text(let value): defused(value)
         }
+    }
+
+    /// A report's own words never become a spreadsheet formula: text starting with `= + - @`, a tab
+    /// or a CR (OWASP's list for CSV injection) gets a leading `'`, which spreadsheets show as text.
+    /// Numbers are cells of their own kind and keep their sign.
+    static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"].contains(first) else {
+            return text
+        }
+        return "'" + text
     }
 
     /// RFC 4180: a field holding a comma, quote, CR or LF is quoted, quotes doubled.

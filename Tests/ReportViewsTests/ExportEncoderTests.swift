@@ -24,6 +24,26 @@ import Testing
         #expect(records[3] == ["c", "", "-3", "false", "万元"])
     }
 
+    @Test func csvTextThatASpreadsheetWouldRunIsDefusedAndNumbersKeepTheirSign() throws {
+        let encoder = ExportEncoder(format: .csv, columns: ["text", "value"])
+        let cells: [[CellValue]] = [
+            [.text("=HYPERLINK(\"http://x\",\"点此\")"), .integer(-3)],
+            [.text("+1"), .real(-0.5)],
+            [.text("-2"), .null],
+            [.text("@SUM(A1)"), .null],
+            [.text("\t制表"), .null],
+            [.text("＝全角"), .null],
+            [.text("普通 = 文字"), .null],
+        ]
+        let records = try StrictCSV.parse(String((encoder.preamble + cells.map(encoder.line).joined()).unicodeScalars.dropFirst()))
+        #expect(records.dropFirst().map { $0[0] } == [
+            "'=HYPERLINK(\"http://x\",\"点此\")", "'+1", "'-2", "'@SUM(A1)", "'\t制表", "'＝全角", "普通 = 文字",
+        ])
+        #expect(records[1][1] == "-3" && records[2][1] == "-0.5")
+        let json = ExportEncoder(format: .jsonl, columns: ["text", "value"]).line(cells[0])
+        #expect(json.hasPrefix("{\"text\":\"=HYPERLINK"))
+    }
+
     @Test func jsonLinesAreOneObjectPerLine() throws {
         let encoder = ExportEncoder(format: .jsonl, columns: columns)
         let output = encoder.preamble + rows.map(encoder.line).joined()
