@@ -3,18 +3,33 @@
 struct Markup {
     private(set) var html = ""
 
+    /// Room for about `bytes` of markup up front, so a long page is not copied as it grows.
+    init(reserving bytes: Int = 0) {
+        html.reserveCapacity(bytes)
+    }
+
     mutating func raw(_ markup: String) { html += markup }
 
     mutating func text(_ text: String) { html += HTMLText.escape(text) }
 
     mutating func open(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:]) {
-        html += "<\(tag)\(Self.attributes(attributes))>"
+        html += "<"
+        html += tag
+        append(attributes)
+        html += ">"
     }
 
-    mutating func close(_ tag: String) { html += "</\(tag)>" }
+    mutating func close(_ tag: String) {
+        html += "</"
+        html += tag
+        html += ">"
+    }
 
     mutating func void(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:]) {
-        html += "<\(tag)\(Self.attributes(attributes)) />"
+        html += "<"
+        html += tag
+        append(attributes)
+        html += " />"
     }
 
     /// `<tag …>text</tag>`.
@@ -52,12 +67,14 @@ struct Markup {
         raw("\n")
     }
 
-    private static func attributes(_ attributes: KeyValuePairs<String, String?>) -> String {
-        var result = ""
+    private mutating func append(_ attributes: KeyValuePairs<String, String?>) {
         for (name, value) in attributes {
             guard let value else { continue }
-            result += " \(name)=\"\(HTMLText.escape(value))\""
+            html += " "
+            html += name
+            html += "=\""
+            html += HTMLText.escape(value)
+            html += "\""
         }
-        return result
     }
 }
