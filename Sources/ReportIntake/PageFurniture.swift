@@ -40,9 +40,15 @@ enum PageFurniture {
     ]
 
     /// Decoration around chrome words.
-    private static let chromeDecoration: Set<Character> = [
+    private static let chromeDecoration: Set<Unicode.Scalar> = [
         "【", "】", "[", "]", "<", ">", "»", "›", "|", ":", "：", "·", "•", "、", "/", " ", "\t", "(", ")",
     ]
+
+    /// The chrome words and prefixes as scalars, and the scalars any of them starts with: most report
+    /// lines are told apart by their first scalar that is not decoration.
+    private static let chromeWordScalars = chromeWords.map { Array($0.unicodeScalars) }
+    private static let chromePrefixScalars = chromePrefixes.map { Array($0.unicodeScalars) }
+    private static let chromeFirstScalars = Set((chromeWordScalars + chromePrefixScalars).compactMap(\.first))
 
     /// What the removed furniture said.
     struct Found: Equatable, Sendable {
@@ -189,15 +195,17 @@ enum PageFurniture {
     /// A line of chrome: nothing but chrome words and decoration, or a known chrome beginning.
     static func isChrome(_ line: String) -> Bool {
         guard line.utf8.count <= longestFurnitureLine else { return false }
-        let compact = Array(line.filter { !chromeDecoration.contains($0) })
-        if chromePrefixes.contains(where: { String(compact.prefix($0.count)) == $0 }) { return true }
+        if let first = line.unicodeScalars.first(where: { !chromeDecoration.contains($0) }),
+           !chromeFirstScalars.contains(first) {
+            return false
+        }
+        let compact = line.unicodeScalars.filter { !chromeDecoration.contains($0) }
+        if chromePrefixScalars.contains(where: { compact.starts(with: $0) }) { return true }
         guard !compact.isEmpty else { return line.contains(">>") || line.contains("【") }
-        var index = 0
-        while index < compact.count {
-            guard let word = chromeWords.first(where: { word in
-                index + word.count <= compact.count && String(compact[index..<index + word.count]) == word
-            }) else { return false }
-            index += word.count
+        var rest = compact[...]
+        while !rest.isEmpty {
+            guard let word = chromeWordScalars.first(where: { rest.starts(with: $0) }) else { return false }
+            rest = rest.dropFirst(word.count)
         }
         return true
     }
