@@ -6,7 +6,9 @@ import ReportKit
 ///
 /// Whatever arrives while one group is being synced forms the next group: a lone report is
 /// committed at once, and under a burst the groups grow and the syncs per report shrink.
-/// At most `capacity` reports wait; a worker that would go past that waits for room.
+/// At most `capacity` reports wait; a worker that would go past that waits for room. Each waiting
+/// report holds its document and rendered files, so the capacity, more than anything else, sets the
+/// daemon's peak memory under a burst; 32 a group already makes the syncs a small share of the time.
 /// `outbox/index.html` is rendered when nothing else waits and `indexGap` has passed since it was
 /// last drawn, at least once every `indexInterval` under a burst, and always before the thread ends:
 /// a view need not be redrawn for every group, and under a burst it cost as much as the commit itself.
@@ -31,7 +33,7 @@ public final class GroupCommit: @unchecked Sendable {
     private var waitingForEnd: [CheckedContinuation<Void, Never>] = []
 
     /// Starts the commit thread. Groups hold at most `largestGroup` reports.
-    public init(_ commit: ReportCommit, largestGroup: Int = 128, capacity: Int = 256,
+    public init(_ commit: ReportCommit, largestGroup: Int = 32, capacity: Int = 32,
                 indexInterval: Duration = .seconds(1), indexGap: Duration = .milliseconds(100)) {
         self.commit = commit
         self.indexInterval = indexInterval
