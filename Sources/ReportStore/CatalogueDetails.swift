@@ -178,21 +178,29 @@ public struct ExportFilter: Sendable, Equatable {
     }
 }
 
-/// A report as the outbox index lists it.
+/// One arrival as the outbox index lists it: its outcome, and the row of the report it brought.
 public struct IndexedReport: Sendable, Equatable {
     public var id: String
+    /// The name the file arrived under.
     public var file: String
     public var title: String?
     public var issuer: String?
     public var year: Int?
+    /// The arrival's outcome: processed or duplicate.
     public var status: String
     public var archive: String?
+    /// The earlier report this one repeats in another form (same text), by id.
     public var duplicateOf: String?
+    /// The file name of the earlier arrival a duplicate repeats.
+    public var repeatsFile: String?
+    /// Whether it repeats the same bytes (then `archive` is the first arrival's entry, and `duplicateOf` nil).
+    public var sameBytes: Bool
     /// The archive entry of the report this one duplicates, when it has one.
     public var duplicateArchive: String?
     public var metrics: Int
     public var findings: Int
-    public var lastSeen: String
+    /// When the outcome was recorded.
+    public var at: String
 }
 
 /// Counts over the whole catalogue.
@@ -244,19 +252,31 @@ extension Catalogue {
         }
     }
 
-    /// The `limit` reports seen last, newest first.
+    /// The `limit` latest arrivals that were read (processed or duplicate), newest first, each with its report's row.
+    ///
+    /// Arrivals, not reports: the same bytes dropped twice are one report row but two lines here, the
+    /// second naming the first. The walk is down the outcome table's key, so it reads about `limit` rows.
     public func latestReports(limit: Int) throws -> [IndexedReport] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT r.id, r.file, r.title, r.issuer, r.year, r.status, r.archive, r.duplicateOf, o.archive AS duplicateArchive,
-                       r.metrics, r.errors + r.warnings + r.infos AS findings, r.lastSeen
-                FROM report r LEFT JOIN report o ON o.id = r.duplicateOf
-                ORDER BY r.lastSeen DESC LIMIT ?
+                SELECT o.reportId AS id, o.file, o.status, o.at, r.file AS reportFile, r.status AS reportStatus,
+                       r.title, r.issuer, r.year, r.archive, r.duplicateOf, d.archive AS duplicateArchive, d.file AS duplicateFile,
+                       r.metrics, r.errors + r.warnings + r.infos AS findings
+                FROM outcome o JOIN report r ON r.id = o.reportId LEFT JOIN report d ON d.id = r.duplicateOf
+                WHERE o.status IN ('processed', 'duplicate')
+                ORDER BY o.seq DESC LIMIT ?
                 """, arguments: [limit]).map { row in
-                IndexedReport(id: row["id"], file: row["file"], title: row["title"], issuer: row["issuer"], year: row["year"],
-                              status: row["status"], archive: row["archive"], duplicateOf: row["duplicateOf"],
-                              duplicateArchive: row["duplicateArchive"], metrics: row["metrics"], findings: row["findings"],
-                              lastSeen: row["lastSeen"])
+                let status: String = row["status"]
+                let reportStatus: String = row["reportStatus"]
+                // A duplicate outcome on a processed row is the same bytes again: the row is the first arrival's.
+                let sameBytes = status == "duplicate" && reportStatus == "processed"
+                return IndexedReport(
+                    id: row["id"], file: row["file"], title: row["title"], issuer: row["issuer"], year: row["year"],
+                    status: status, archive: row["archive"], duplicateOf: sameBytes ? nil : row["duplicateOf"],
+                    repeatsFile: sameBytes ? row["reportFile"] : row["duplicateFile"], sameBytes: sameBytes,
+                    duplicateArchive: sameBytes ? row["archive"] : row["duplicateArchive"],
+                    metrics: status == "processed" ? row["metrics"] : 0,
+                    findings: status == "processed" ? row["findings"] : 0, at: row["at"])
             }
         }
     }

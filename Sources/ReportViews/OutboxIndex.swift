@@ -74,7 +74,7 @@ public enum OutboxIndex {
     }
 
     private static func latestTable(_ latest: [IndexedReport], into page: inout Markup) {
-        page.element("h2", [:], "最新报告（最近 \(latestLimit) 份）")
+        page.element("h2", [:], "最新收到（最近 \(latestLimit) 份）")
         page.open("div", ["class": "scroll"])
         page.open("table", ["id": "latest"])
         page.open("tr")
@@ -93,19 +93,21 @@ public enum OutboxIndex {
                 page.void("br")
                 page.element("span", ["class": "small"], report.file)
             }
-            if let duplicateOf = report.duplicateOf, duplicateOf != report.id {
+            if report.status == "duplicate", let earlier = report.repeatsFile ?? report.duplicateOf {
                 page.void("br")
                 page.open("span", ["class": "small"])
-                page.text("重复于 ")
-                page.link(duplicateOf, href: report.duplicateArchive.map(pageHref))
+                page.text(report.sameBytes ? "与先到的 " : "重复于 ")
+                page.link(earlier, href: report.duplicateArchive.map(pageHref))
+                if report.sameBytes { page.text(" 字节相同") }
                 page.close("span")
             }
             page.close("td")
             page.element("td", [:], report.issuer ?? "—")
             page.element("td", [:], report.year.map(String.init) ?? "—")
-            page.element("td", ["class": "n"], String(report.metrics))
-            page.element("td", ["class": "n"], String(report.findings))
-            page.element("td", ["class": "small"], report.lastSeen)
+            let counted = report.status == "processed"
+            page.element("td", ["class": "n"], counted ? String(report.metrics) : "—")
+            page.element("td", ["class": "n"], counted ? String(report.findings) : "—")
+            page.element("td", ["class": "small"], report.at)
             page.close("tr")
         }
         page.close("table")

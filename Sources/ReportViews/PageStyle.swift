@@ -18,8 +18,8 @@ enum PageStyle {
     .layout { display: grid; grid-template-columns: minmax(12rem, 18rem) minmax(0, 1fr) minmax(16rem, 24rem);
       gap: 1.25rem; padding: 1rem 1.25rem; align-items: start; }
     nav, aside { position: sticky; top: 0; max-height: 100vh; overflow: auto; font-size: 0.9375rem; }
-    nav ol { padding-left: 1.1rem; margin: 0.25rem 0; }
-    aside ol { padding-left: 1.4rem; margin: 0.25rem 0; }
+    nav ol { padding-left: 1.6em; margin: 0.25rem 0; }
+    aside ol { padding-left: 2.8em; margin: 0.25rem 0; }
     aside li { margin-bottom: 0.375rem; }
     summary { cursor: pointer; font-weight: 600; }
     .text { white-space: pre-wrap; word-break: break-word; overflow-wrap: anywhere; font-size: 1.0625rem;

@@ -63,15 +63,26 @@ import Testing
         }
         #expect(documents.contains { $0.1.duplicate?.kind == .near }, "the re-sent edit is a near duplicate")
 
-        // The index lists every report with its status, and the failure with its reason.
+        // The index lists every arrival that was read, newest first, with its outcome; the copy names the first
+        // arrival of its bytes and links to its page; the failure is listed with its reason.
         let catalogue = try Catalogue(url: root.appendingPathComponent("state/catalogue.sqlite"))
         let index = try XHTMLPage(String(contentsOf: root.appendingPathComponent("outbox/index.html"), encoding: .utf8))
-        let listed = Dictionary(uniqueKeysWithValues: index.all("tr").compactMap { row in
-            row.attributes["data-id"].map { ($0, row.attributes["class"] ?? "") }
-        })
+        let listed = index.all("tr").filter { $0.attributes["data-id"] != nil }
+        let read = try catalogue.outcomes().filter { $0.status != "failed" }.reversed()
+        #expect(listed.map { $0.attributes["data-id"] } == read.map(\.reportId))
+        #expect(listed.map { $0.attributes["class"] } == read.map { "report status-\($0.status)" })
+        #expect(read.map(\.status).sorted() == ["duplicate"] + Array(repeating: "processed", count: 6))
+        let copyRow = try #require(listed.first { $0.attributes["class"] == "report status-duplicate" })
+        #expect(copyRow.text.contains("再次报送.txt") && copyRow.text.contains(demoReports[1].lastPathComponent)
+                && copyRow.text.contains("字节相同"), "\(copyRow.text)")
+        let firstPage = try #require(documents.first { $0.1.source.name == demoReports[1].lastPathComponent }).0
+        #expect(index.all("a").contains { link in
+            let href = link.attributes["href"] ?? ""
+            return link.text == demoReports[1].lastPathComponent
+                && URL(fileURLWithPath: href.removingPercentEncoding!, relativeTo: root.appendingPathComponent("outbox/index.html"))
+                    .standardizedFileURL.path == firstPage.appendingPathComponent("report.html").standardizedFileURL.path
+        }, "the copy links to the first arrival's page")
         let rows = try catalogue.reports()
-        #expect(listed.count == rows.count)
-        for row in rows { #expect(listed[row.id] == "report status-\(row.status)") }
         #expect(Set(rows.map(\.status)) == ["processed"], "the copy's row is the first arrival's")
         let failure = try #require(index.all("tr").first { $0.attributes["class"] == "failure" })
         let reason = try #require(try catalogue.lastFailures(limit: 1).first?.reason)
@@ -157,7 +168,7 @@ import Testing
         #expect(parsed.value("reportd_backlog_files", ["folder": "spool"]) == 0)
         #expect((parsed.value("reportd_last_success_timestamp_seconds") ?? 0) > 1_700_000_000)
         let index = try XHTMLPage(String(contentsOf: daemon.outbox.appendingPathComponent("index.html"), encoding: .utf8))
-        #expect(index.all("tr").count { $0.attributes["data-id"] != nil } == 2)
+        #expect(index.all("tr").count { $0.attributes["data-id"] != nil } == 3, "two reports and the copy of one")
     }
 
     @Test func aMetricsFileThatIsNotPromIsRefusedWithKeyAndLine() async throws {

@@ -32,6 +32,12 @@ import Testing
         try catalogue.record(receipt: Receipt(status: "duplicate", file: "b2.txt", id: copy.id, archive: nil, document: copy,
                                               duplicateOf: first.id, reason: nil, at: Date(timeIntervalSince1970: 2)),
                              document: copy)
+        var again = first
+        again.source.name = "a1(1).txt"
+        again.duplicate = DuplicateReference(of: nil, kind: .exact, similarity: 1)
+        try catalogue.record(receipt: Receipt(status: "duplicate", file: "a1(1).txt", id: first.id, archive: "archive/甲局/2023/a1",
+                                              document: again, duplicateOf: nil, reason: nil, at: Date(timeIntervalSince1970: 2.5)),
+                             document: again)
         try catalogue.record(receipt: Receipt(status: "failed", file: "坏<文件>.pdf", id: nil, archive: nil, document: nil, duplicateOf: nil,
                                               reason: "intake: 不支持的格式 & \"pdf\"", at: Date(timeIntervalSince1970: 3)),
                              document: nil)
@@ -40,9 +46,12 @@ import Testing
         #expect(!html.contains("http:") && !html.contains("<script"))
         let page = try XHTMLPage(html)
         let rows = page.all("tr").filter { $0.attributes["data-id"] != nil }
-        #expect(rows.map { $0.attributes["data-id"] } == ["sha256:b2", "sha256:a1"])
-        #expect(rows.map { $0.attributes["class"] } == ["report status-duplicate", "report status-processed"])
-        #expect(rows[1].text.contains("甲局<年度>报告") && rows[1].text.contains("3") && rows[1].text.contains("2"))
+        // Arrivals, newest first: the same bytes again is a line of its own naming the first arrival.
+        #expect(rows.map { $0.attributes["data-id"] } == ["sha256:a1", "sha256:b2", "sha256:a1"])
+        #expect(rows.map { $0.attributes["class"] } == ["report status-duplicate", "report status-duplicate", "report status-processed"])
+        #expect(rows[0].text.contains("a1(1).txt") && rows[0].text.contains("与先到的 a1.txt 字节相同"), "\(rows[0].text)")
+        #expect(rows[1].text.contains("重复于 a1.txt"), "\(rows[1].text)")
+        #expect(rows[2].text.contains("甲局<年度>报告") && rows[2].text.contains("3") && rows[2].text.contains("2"))
         #expect(page.all("a").contains { $0.attributes["href"] == "../archive/%E7%94%B2%E5%B1%80/2023/a1/report.html" })
         let failures = page.all("tr").filter { $0.attributes["class"] == "failure" }
         #expect(failures.count == 1)
