@@ -14,6 +14,12 @@ public enum ArchiveLayout {
             .appendingPathComponent(document.digest, isDirectory: true)
     }
 
+    /// The entry's path relative to the data root (`archive/<issuer>/<year>/<digest>`), as receipts and the catalogue name it.
+    public static func relativePath(for document: Document) -> String {
+        ["archive", component(document.meta.issuer), component(document.meta.year.map(String.init)), document.digest]
+            .joined(separator: "/")
+    }
+
     /// A safe single path component: no separators, no leading dot, no control characters, at most
     /// 200 bytes (so a prefix or suffix still fits in NAME_MAX); a shortened name keeps its extension.
     public static func component(_ value: String?) -> String {

@@ -18,9 +18,13 @@ public struct ReportFingerprint: Sendable, Equatable {
     public var signature: [UInt32]
     public var bandKeys: [Int64]
     public var paragraphs: [ParagraphKey]
+    /// Where the report's archive entry will be, relative to the data root, so that a later report can
+    /// link to it while it is still staged.
+    public var archive: String?
 
     public init(reportId: String, issuer: String? = nil, file: String, received: String, textHash: String,
-                shingles: [UInt32], signature: [UInt32] = [], bandKeys: [Int64], paragraphs: [ParagraphKey]) {
+                shingles: [UInt32], signature: [UInt32] = [], bandKeys: [Int64], paragraphs: [ParagraphKey],
+                archive: String? = nil) {
         self.reportId = reportId
         self.issuer = issuer
         self.file = file
@@ -30,6 +34,7 @@ public struct ReportFingerprint: Sendable, Equatable {
         self.signature = signature
         self.bandKeys = bandKeys
         self.paragraphs = paragraphs
+        self.archive = archive
     }
 }
 
@@ -208,7 +213,7 @@ public struct FingerprintStore: Sendable {
                        minimumAgreement: Double) -> FingerprintLookup {
         var found = stored
         if let own = staged.arrival {
-            found.arrival = FingerprintArrival(file: own.file, received: own.received, status: "staged", archive: nil)
+            found.arrival = FingerprintArrival(file: own.file, received: own.received, status: "staged", archive: own.archive)
         }
         if found.sameText == nil, let same = staged.sameText {
             found.sameText = MatchedReport(reportId: same.reportId, arrival: same.arrival)
@@ -480,8 +485,8 @@ public struct FingerprintStore: Sendable {
 }
 
 extension ReportFingerprint {
-    /// The arrival that wrote it, as a duplicate reference names it (not archived yet while staged).
-    var arrival: EarlierArrival { EarlierArrival(file: file, received: received, archive: nil) }
+    /// The arrival that wrote it, as a duplicate reference names it, with the entry it is being archived in.
+    var arrival: EarlierArrival { EarlierArrival(file: file, received: received, archive: archive) }
 }
 
 /// A cached statement stepped through the SQLite C interface: binds and reads without GRDB's value arrays.

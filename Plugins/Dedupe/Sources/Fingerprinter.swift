@@ -28,7 +28,8 @@ public struct Fingerprinter: Sendable {
         return ReportFingerprint(
             reportId: document.id, issuer: document.meta.issuer, file: document.source.name, received: document.source.received,
             textHash: scan.textHash, shingles: Shingler.stored(hashes),
-            signature: signature, bandKeys: bandKeys.keys(for: signature), paragraphs: paragraphs)
+            signature: signature, bandKeys: bandKeys.keys(for: signature), paragraphs: paragraphs,
+            archive: ArchiveLayout.relativePath(for: document))
     }
 
     /// Jaccard similarity of two stored shingle sets.
