@@ -99,23 +99,73 @@ public final class Catalogue: Sendable {
     /// transaction commits, and stays as it was if it rolls back.
     public func record(receipt: Receipt, document: Document?, in db: Database) throws {
         if let document, receipt.status != "failed" {
-            var row = ReportRow(document: document, receipt: receipt)
-            let existing = try ReportRow.fetchOne(db, key: document.id)
-            if let existing {
-                row.firstSeen = existing.firstSeen
-            }
+            let existing = try Self.statusAndFirstSeen(of: document.id, in: db)
             // A later arrival of the same bytes leaves the row of the one it repeats: its status is the report's.
-            if var existing, receipt.status == "duplicate", existing.status == "processed" {
-                existing.lastSeen = receipt.at
-                try existing.update(db)
+            if let existing, receipt.status == "duplicate", existing.status == "processed" {
+                let touch = try SteppedStatement("UPDATE report SET lastSeen = ? WHERE id = ?", in: db)
+                touch.bind(1, receipt.at)
+                touch.bind(2, document.id)
+                try touch.run()
             } else {
-                try row.save(db)
+                var row = ReportRow(document: document, receipt: receipt)
+                if let existing { row.firstSeen = existing.firstSeen }
+                try Self.upsert(row, in: db)
                 try Self.insertDetails(of: document, in: db)
             }
         }
-        try OutcomeRow(seq: nil, reportId: receipt.id, file: receipt.file, status: receipt.status,
-                       reason: receipt.reason, at: receipt.at).insert(db)
+        let outcome = try SteppedStatement("INSERT INTO outcome (reportId, file, status, reason, at) VALUES (?, ?, ?, ?, ?)", in: db)
+        outcome.bind(1, receipt.id)
+        outcome.bind(2, receipt.file)
+        outcome.bind(3, receipt.status)
+        outcome.bind(4, receipt.reason)
+        outcome.bind(5, receipt.at)
+        try outcome.run()
         try settleStagedFingerprint(of: receipt, document: document, in: db)
+    }
+
+    /// The status and first-seen time of report `id`'s row, when it has one.
+    static func statusAndFirstSeen(of id: String, in db: Database) throws -> (status: String, firstSeen: String)? {
+        let query = try SteppedStatement("SELECT status, firstSeen FROM report WHERE id = ?", in: db)
+        defer { query.reset() }
+        query.bind(1, id)
+        guard try query.step() else { return nil }
+        return (query.text(0) ?? "", query.text(1) ?? "")
+    }
+
+    /// Inserts `row`, or replaces every column of the row already there, in one statement (the group
+    /// commit writes one per report; GRDB's record encoding and its update-then-insert cost more than the write).
+    static func upsert(_ row: ReportRow, in db: Database) throws {
+        let upsert = try SteppedStatement("""
+            INSERT INTO report (id, file, format, encoding, bytes, issuer, year, date, title, status, archive, duplicateOf,
+                                sections, metrics, errors, warnings, infos, firstSeen, lastSeen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET file = excluded.file, format = excluded.format, encoding = excluded.encoding,
+                bytes = excluded.bytes, issuer = excluded.issuer, year = excluded.year, date = excluded.date,
+                title = excluded.title, status = excluded.status, archive = excluded.archive,
+                duplicateOf = excluded.duplicateOf, sections = excluded.sections, metrics = excluded.metrics,
+                errors = excluded.errors, warnings = excluded.warnings, infos = excluded.infos,
+                firstSeen = excluded.firstSeen, lastSeen = excluded.lastSeen
+            """, in: db)
+        upsert.bind(1, row.id)
+        upsert.bind(2, row.file)
+        upsert.bind(3, row.format)
+        upsert.bind(4, row.encoding)
+        upsert.bind(5, Int64(row.bytes))
+        upsert.bind(6, row.issuer)
+        upsert.bind(7, row.year.map(Int64.init))
+        upsert.bind(8, row.date)
+        upsert.bind(9, row.title)
+        upsert.bind(10, row.status)
+        upsert.bind(11, row.archive)
+        upsert.bind(12, row.duplicateOf)
+        upsert.bind(13, Int64(row.sections))
+        upsert.bind(14, Int64(row.metrics))
+        upsert.bind(15, Int64(row.errors))
+        upsert.bind(16, Int64(row.warnings))
+        upsert.bind(17, Int64(row.infos))
+        upsert.bind(18, row.firstSeen)
+        upsert.bind(19, row.lastSeen)
+        try upsert.run()
     }
 
     private func settleStagedFingerprint(of receipt: Receipt, document: Document?, in db: Database) throws {
@@ -150,7 +200,7 @@ public final class Catalogue: Sendable {
     public func recordAll(_ entries: [(receipt: Receipt, document: Document)]) throws {
         try pool.write { db in
             for (receipt, document) in entries where receipt.status != "failed" {
-                try ReportRow(document: document, receipt: receipt).save(db)
+                try Self.upsert(ReportRow(document: document, receipt: receipt), in: db)
                 try settleStagedFingerprint(of: receipt, document: document, in: db)
                 try Self.insertDetails(of: document, in: db)
             }
@@ -260,7 +310,7 @@ extension Catalogue {
         let receipt = Receipt(status: "processed", file: document.source.name, id: document.id, archive: archive,
                               document: document, duplicateOf: nil, reason: nil, at: date)
         try pool.write { db in
-            try ReportRow(document: document, receipt: receipt).save(db)
+            try Self.upsert(ReportRow(document: document, receipt: receipt), in: db)
             try Self.insertDetails(of: document, in: db)
         }
     }

@@ -38,6 +38,13 @@ extension Catalogue {
             try db.create(index: "report_on_lastSeen", on: "report", columns: ["lastSeen"])
             try db.execute(sql: Self.countingSQL)
         }
+        // A trigger per metric and finding row ran an UPDATE for each of the ~50 rows of a report;
+        // `insertDetails`, the only code that writes those rows, now moves the counts once per report.
+        migrator.registerMigration("v5: metric and finding counts kept by the writer") { db in
+            for trigger in ["metric_counted", "metric_uncounted", "finding_counted", "finding_uncounted"] {
+                try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
+            }
+        }
     }
 
     /// `catalogue_count` holds `outcome:<status>`, `report:<status>`, `metrics` and `findings`, filled from the
@@ -82,28 +89,63 @@ extension Catalogue {
 
     /// Replaces the metric and finding rows of `document` with its current ones; call inside the transaction that saves its row.
     static func insertDetails(of document: Document, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM report_metric WHERE reportId = ?", arguments: [document.id])
-        try db.execute(sql: "DELETE FROM report_finding WHERE reportId = ?", arguments: [document.id])
-        let metric = try db.cachedStatement(sql: """
+        let metricsDeleted = try deleteDetails("report_metric", of: document.id, in: db)
+        let findingsDeleted = try deleteDetails("report_finding", of: document.id, in: db)
+        let metric = try SteppedStatement("""
             INSERT INTO report_metric (reportId, seq, value, unit, qualifier, approx, normalized, kind, counted, section,
                                        spanStart, spanEnd, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """, in: db)
         for (seq, item) in document.metrics.enumerated() {
-            try metric.execute(arguments: [
-                document.id, seq, item.value, item.unit, item.qualifier, item.approx, item.normalized, item.kind.rawValue,
-                item.counted, item.section.joined(separator: sectionSeparator), item.span.start, item.span.end, item.text,
-            ])
+            metric.bind(1, document.id)
+            metric.bind(2, Int64(seq))
+            metric.bind(3, item.value)
+            metric.bind(4, item.unit)
+            metric.bind(5, item.qualifier)
+            metric.bind(6, Int64(item.approx ? 1 : 0))
+            metric.bind(7, item.normalized)
+            metric.bind(8, item.kind.rawValue)
+            metric.bind(9, item.counted)
+            metric.bind(10, item.section.joined(separator: sectionSeparator))
+            metric.bind(11, Int64(item.span.start))
+            metric.bind(12, Int64(item.span.end))
+            metric.bind(13, item.text)
+            try metric.run()
         }
-        let finding = try db.cachedStatement(sql: """
+        let finding = try SteppedStatement("""
             INSERT INTO report_finding (reportId, seq, rule, severity, message, spanStart, spanEnd, excerpt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """, in: db)
         for (seq, item) in document.findings.enumerated() {
-            try finding.execute(arguments: [
-                document.id, seq, item.rule, item.severity.rawValue, item.message, item.span.start, item.span.end, item.excerpt,
-            ])
+            finding.bind(1, document.id)
+            finding.bind(2, Int64(seq))
+            finding.bind(3, item.rule)
+            finding.bind(4, item.severity.rawValue)
+            finding.bind(5, item.message)
+            finding.bind(6, Int64(item.span.start))
+            finding.bind(7, Int64(item.span.end))
+            finding.bind(8, item.excerpt)
+            try finding.run()
         }
+        try count("metrics", by: document.metrics.count - metricsDeleted, in: db)
+        try count("findings", by: document.findings.count - findingsDeleted, in: db)
+    }
+
+    /// Deletes the rows of `table` that belong to report `id`; returns how many there were.
+    private static func deleteDetails(_ table: String, of id: String, in db: Database) throws -> Int {
+        let delete = try SteppedStatement("DELETE FROM \(table) WHERE reportId = ?", in: db)
+        delete.bind(1, id)
+        try delete.run()
+        return db.changesCount
+    }
+
+    /// Moves the kept count `name` by `change`: once per report, where a trigger would run once per row.
+    private static func count(_ name: String, by change: Int, in db: Database) throws {
+        guard change != 0 else { return }
+        let update = try SteppedStatement("UPDATE catalogue_count SET n = n + ? WHERE name = ?", in: db)
+        update.bind(1, Int64(change))
+        update.bind(2, name)
+        try update.run()
     }
 }
 
