@@ -38,7 +38,7 @@ public struct InboxClaimer: Sendable {
         let folder = folder ?? root.inbox
         var found: [URL] = []
         for name in InboxNames.list(folder.path).sorted() where !ignores(name) {
-            let url = folder.appendingPathComponent(name)
+            let url = folder.appending(component: name)
             var status = stat()
             if recursive, lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
                 found += scan(url)

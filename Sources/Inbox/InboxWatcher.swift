@@ -120,8 +120,11 @@ private struct InotifyThread {
                 _ = InboxNames.name(rawName, in: folderPath.hasSuffix("/") ? String(folderPath.dropLast()) : folderPath)
                 continue
             }
-            let url = URL(fileURLWithPath: folderPath).appendingPathComponent(name)
-            if flags & UInt32(IN_ISDIR) != 0 {
+            // Built without looking at the file system: `appendingPathComponent(_:)` stats the path to decide.
+            let parent = URL(fileURLWithPath: folderPath, isDirectory: true)
+            let isFolder = flags & UInt32(IN_ISDIR) != 0
+            let url = isFolder ? parent.appendingPathComponent(name, isDirectory: true) : parent.appending(component: name)
+            if isFolder {
                 guard recursive else {
                     lost = !deliver(.arrived(url)) || lost
                     continue

@@ -104,8 +104,8 @@ public struct ReportCommit: Sendable {
         var told: [Int] = []
         for index in committing {
             do {
-                try DurableFile.write(try JSONEncoder.reportd.encode(receipts[index]!),
-                                      to: root.outbox.appendingPathComponent(ReceiptName.for(group[index].report.name)),
+                try DurableFile.write(try StreamingJSONEncoder().encode(receipts[index]!),
+                                      to: root.outbox.appending(component: ReceiptName.for(group[index].report.name)),
                                       sync: false)
                 told.append(index)
             } catch {

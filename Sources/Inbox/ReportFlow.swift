@@ -118,15 +118,15 @@ enum FailedShelf {
         turn.lock()
         defer { turn.unlock() }
         let shelved = freeName(for: name, in: folder)
-        try DurableFile.write(reason, to: folder.appendingPathComponent("\(shelved).reason.json"))
-        try DurableFile.rename(file, to: folder.appendingPathComponent(shelved))
+        try DurableFile.write(reason, to: folder.appending(component: "\(shelved).reason.json"))
+        try DurableFile.rename(file, to: folder.appending(component: shelved))
         try DurableFile.syncFolder(folder)
     }
 
     static func freeName(for name: String, in folder: URL) -> String {
         func exists(_ name: String) -> Bool {
             var status = stat()
-            return lstat(folder.appendingPathComponent(name).path, &status) == 0
+            return lstat(folder.appending(component: name).path, &status) == 0
         }
         func taken(_ candidate: String) -> Bool { exists(candidate) || exists("\(candidate).reason.json") }
         var candidate = ArchiveLayout.component(name)

@@ -39,7 +39,7 @@ public struct Spool: Sendable {
     /// Moves `file` (in the inbox) into the spool by rename. After this the report is reportd's.
     /// A name too long to carry a prefix is shortened (keeping its extension) for the spool and the receipt.
     public func claim(_ file: URL, name: String) throws -> SpooledReport {
-        let destination = root.spool.appendingPathComponent("\(UniqueToken.make())@\(ArchiveLayout.component(name))")
+        let destination = root.spool.appending(component: "\(UniqueToken.make())@\(ArchiveLayout.component(name))")
         try DurableFile.rename(file, to: destination)
         return SpooledReport(url: destination)!
     }
@@ -48,8 +48,8 @@ public struct Spool: Sendable {
     public func claimCopy(of file: URL) throws -> SpooledReport {
         let name = ArchiveLayout.component(file.lastPathComponent)
         let token = UniqueToken.make()
-        let temporary = root.spool.appendingPathComponent(".\(token).copy")
-        let destination = root.spool.appendingPathComponent("\(token)@\(name)")
+        let temporary = root.spool.appending(component: ".\(token).copy")
+        let destination = root.spool.appending(component: "\(token)@\(name)")
         do {
             try FileManager.default.copyItem(at: file, to: temporary)
             try DurableFile.rename(temporary, to: destination)

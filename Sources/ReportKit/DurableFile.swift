@@ -11,7 +11,7 @@ public enum DurableFile {
     /// Writes `data` to a temporary file beside `url`, fsyncs it, renames it over `url`, fsyncs the folder.
     public static func write(_ data: Data, to url: URL, sync: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UniqueToken.make()).tmp")
+        let temporary = folder.appending(component: ".\(url.lastPathComponent).\(UniqueToken.make()).tmp")
         do {
             try writeFile(data, to: temporary, sync: sync)
             try rename(temporary, to: url)
@@ -39,6 +39,17 @@ public enum DurableFile {
             }
         }
         if sync, fsync(fd) != 0 { throw POSIXError.current }
+    }
+
+    /// `mkdir(2)` of `url` and, when they are missing, its parents; an existing folder is fine. Costs one
+    /// call when the parent exists, where FileManager's intermediate-directories path stats every ancestor.
+    public static func createFolder(_ url: URL) throws {
+        if mkdir(url.path, 0o777) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw POSIXError.current }
+        let parent = url.deletingLastPathComponent()
+        guard parent.path != url.path else { throw POSIXError.current }
+        try createFolder(parent)
+        if mkdir(url.path, 0o777) != 0, errno != EEXIST { throw POSIXError.current }
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.

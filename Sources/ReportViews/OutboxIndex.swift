@@ -22,7 +22,7 @@ public enum OutboxIndex {
             let page = render(latest: try catalogue.latestReports(limit: latestLimit),
                               failures: try catalogue.lastFailures(limit: failureLimit),
                               totals: try catalogue.totals(), generated: now)
-            try DurableFile.write(Data(page.utf8), to: root.outbox.appendingPathComponent(fileName))
+            try DurableFile.write(Data(page.utf8), to: root.outbox.appending(component: fileName))
         }
     }
 

@@ -53,10 +53,10 @@ public struct ArchiveWriter: Processor {
             return .proceed
         }
         let parent = entry.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try DurableFile.createFolder(parent)
         let partial = parent.appendingPathComponent(
             ".\(entry.lastPathComponent)\(ArchiveLayout.partialMarker)\(UniqueToken.make())", isDirectory: true)
-        try manager.createDirectory(at: partial, withIntermediateDirectories: false)
+        if mkdir(partial.path, 0o777) != 0 { throw POSIXError.current }
         // Under a group commit the entry is staged unsynced and the commit syncs and publishes it;
         // alone, this step syncs each file and renames the folder itself.
         let staging = configuration.fsync ? context.staging : nil
@@ -66,16 +66,16 @@ public struct ArchiveWriter: Processor {
             filed.provenance.append(Provenance(
                 processor: context.processorName ?? Self.name, version: Self.version,
                 ms: (ContinuousClock.now - context.stepStarted).milliseconds))
-            try DurableFile.writeFile(document.original, to: partial.appendingPathComponent(Self.originalName(for: document)), sync: sync)
-            try DurableFile.writeFile(Data(document.text.utf8), to: partial.appendingPathComponent("text.txt"), sync: sync)
-            try DurableFile.writeFile(try filed.jsonData(), to: partial.appendingPathComponent("document.json"), sync: sync)
+            try DurableFile.writeFile(document.original, to: partial.appending(component: Self.originalName(for: document)), sync: sync)
+            try DurableFile.writeFile(Data(document.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
+            try DurableFile.writeFile(try filed.jsonData(), to: partial.appending(component: "document.json"), sync: sync)
             if configuration.readable {
                 try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
-                                          to: partial.appendingPathComponent("report.md"), sync: sync)
+                                          to: partial.appending(component: "report.md"), sync: sync)
             }
             if configuration.html {
                 let page = ReportPage.render(filed, duplicateHref: duplicateHref(for: filed, entry: entry))
-                try DurableFile.writeFile(Data(page.utf8), to: partial.appendingPathComponent(ReportPage.fileName), sync: sync)
+                try DurableFile.writeFile(Data(page.utf8), to: partial.appending(component: ReportPage.fileName), sync: sync)
             }
             if let staging {
                 staging.publishWhenDurable(partial, at: entry)
