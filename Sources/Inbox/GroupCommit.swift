@@ -40,7 +40,10 @@ public final class GroupCommit: @unchecked Sendable {
         self.indexGap = min(indexGap, indexInterval)
         self.largestGroup = max(1, largestGroup)
         self.capacity = max(self.largestGroup, capacity)
-        let thread = Thread { [self] in self.loop() }
+        let thread = Thread { [self] in
+            ThreadName.set("reportd-commit")
+            self.loop()
+        }
         thread.name = "reportd-commit"
         thread.start()
     }
@@ -131,5 +134,14 @@ public final class GroupCommit: @unchecked Sendable {
             for (pending, outcome) in zip(group, outcomes) { pending.settle(outcome) }
             if ContinuousClock.now - indexDrawn >= indexInterval { drawIndex() }
         }
+    }
+}
+
+/// The name `ps -L`, `top -H` and `/proc/<pid>/task/*/comm` show for a thread of reportd's own.
+enum ThreadName {
+    /// Names the calling thread (at most 15 bytes) through `/proc/thread-self/comm`: Foundation's
+    /// `Thread.name` does not reach the kernel here, and Swift cannot see glibc's `pthread_setname_np`.
+    static func set(_ name: String) {
+        try? Data(name.utf8.prefix(15)).write(to: URL(fileURLWithPath: "/proc/thread-self/comm", isDirectory: false))
     }
 }

@@ -35,6 +35,7 @@ public struct InboxEvents: AsyncSequence, Sendable {
         let output = continuation!
         output.onTermination = { _ in stop.set(true) }
         let thread = Thread {
+            ThreadName.set("reportd-inotify")
             InotifyThread(inbox: inbox, recursive: recursive, output: output, stop: stop, logger: logger)
                 .run(started: started, startError: startError)
         }
