@@ -6,32 +6,46 @@ public enum HTMLText {
     public static func escape(_ text: String) -> String {
         var text = text
         let escaped: String? = text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count, needsEscape(bytes, at: index) == 0 { index += 1 }
-            guard index < bytes.count else { return nil }
+            guard firstEscape(in: bytes) < bytes.count else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<index]))
-            while index < bytes.count {
-                let width = needsEscape(bytes, at: index)
-                guard width > 0 else {
-                    out.append(bytes[index])
-                    index += 1
-                    continue
-                }
-                switch bytes[index] {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-                default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD for a control or non-character
-                }
-                index += width
-            }
+            appendEscaped(bytes, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
+    }
+
+    /// Appends `text` escaped as ``escape(_:)`` does to `out`, without building a string in between.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index < bytes.count, needsEscape(bytes, at: index) == 0 { index += 1 }
+        return index
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            // Runs that need no escape are copied whole.
+            var run = index
+            while run < bytes.count, needsEscape(bytes, at: run) == 0 { run += 1 }
+            if run > index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run])) }
+            index = run
+            guard index < bytes.count else { break }
+            switch bytes[index] {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD for a control or non-character
+            }
+            index += needsEscape(bytes, at: index)
+        }
     }
 
     /// How many UTF-8 bytes at `index` are replaced when escaping: a markup character, a C0 or C1

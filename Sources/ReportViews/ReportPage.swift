@@ -10,6 +10,15 @@ public enum ReportPage {
 
     /// The page for `document`; `duplicateHref` links the report it repeats when that one is archived.
     public static func render(_ document: Document, duplicateHref: String? = nil) -> String {
+        markup(document, duplicateHref: duplicateHref).html
+    }
+
+    /// The page's UTF-8 bytes, as the archive writes them, without a round trip through `String`.
+    public static func data(_ document: Document, duplicateHref: String? = nil) -> Data {
+        Data(markup(document, duplicateHref: duplicateHref).bytes)
+    }
+
+    private static func markup(_ document: Document, duplicateHref: String?) -> Markup {
         // The text, escaped and marked, is most of the page; the side lists add about as much again.
         var page = Markup(reserving: document.text.utf8.count * 2 + (document.metrics.count + document.findings.count) * 300 + 16_384)
         let title = document.meta.title ?? document.source.name
@@ -32,7 +41,7 @@ public enum ReportPage {
         page.close("div")
         footer(document, into: &page)
         page.end()
-        return page.html
+        return page
     }
 
     static let severityNames: [Finding.Severity: String] = [.error: "错误", .warning: "警告", .info: "提示"]

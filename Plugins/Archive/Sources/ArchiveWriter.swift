@@ -74,8 +74,8 @@ public struct ArchiveWriter: Processor {
                                           to: partial.appending(component: "report.md"), sync: sync)
             }
             if configuration.html {
-                let page = ReportPage.render(filed, duplicateHref: duplicateHref(for: filed, entry: entry))
-                try DurableFile.writeFile(Data(page.utf8), to: partial.appending(component: ReportPage.fileName), sync: sync)
+                let page = ReportPage.data(filed, duplicateHref: duplicateHref(for: filed, entry: entry))
+                try DurableFile.writeFile(page, to: partial.appending(component: ReportPage.fileName), sync: sync)
             }
             if let staging {
                 staging.publishWhenDurable(partial, at: entry)
