@@ -89,7 +89,7 @@ public struct ReportCommit: Sendable {
             let chained = group[index]
             var duplicateOf: String?
             if case .duplicate(let of) = outcomes[index] { duplicateOf = of }
-            documents[index] = chained.document.map(namingOriginalEntry)
+            documents[index] = chained.document
             receipts[index] = Receipt(status: outcomes[index].status, file: chained.report.name, id: chained.document?.id,
                                       archive: archives[index], document: documents[index], duplicateOf: duplicateOf,
                                       reason: outcomes[index].failureDescription, at: now)
@@ -136,24 +136,6 @@ public struct ReportCommit: Sendable {
     /// Renders `outbox/index.html` from the catalogue; a failure is logged, never a report's outcome.
     public func refreshIndex(logger: Logger) {
         OutboxIndex.refresh(root: root, catalogue: catalogue, logger: logger)
-    }
-
-    /// Fills in the archive entry of the arrival a duplicate repeats when dedupe saw it still in the
-    /// chain: the same bytes are filed under this document's own entry; another report's entry is
-    /// read from the catalogue once that report is recorded, and stays null until then.
-    private func namingOriginalEntry(_ document: Document) -> Document {
-        guard var duplicate = document.duplicate, var original = duplicate.original, original.archive == nil else {
-            return document
-        }
-        if duplicate.kind == .exact {
-            original.archive = root.relativePath(of: ArchiveLayout.entry(for: document, in: root))
-        } else if let of = duplicate.of {
-            original.archive = (try? catalogue.report(id: of))??.archive
-        }
-        duplicate.original = original
-        var named = document
-        named.duplicate = duplicate
-        return named
     }
 
     /// Renames each staged folder into place; one that finds its entry already filed is dropped.

@@ -8,16 +8,17 @@ public enum ArchiveLayout {
     public static let partialMarker = ".partial-"
 
     public static func entry(for document: Document, in root: DataRoot) -> URL {
-        root.archive
-            .appendingPathComponent(component(document.meta.issuer), isDirectory: true)
-            .appendingPathComponent(component(document.meta.year.map(String.init)), isDirectory: true)
-            .appendingPathComponent(document.digest, isDirectory: true)
+        folders(for: document).reduce(root.archive) { $0.appendingPathComponent($1, isDirectory: true) }
     }
 
     /// The entry's path relative to the data root (`archive/<issuer>/<year>/<digest>`), as receipts and the catalogue name it.
     public static func relativePath(for document: Document) -> String {
-        ["archive", component(document.meta.issuer), component(document.meta.year.map(String.init)), document.digest]
-            .joined(separator: "/")
+        (["archive"] + folders(for: document)).joined(separator: "/")
+    }
+
+    /// The entry's folders below `archive/`: issuer, year, digest.
+    private static func folders(for document: Document) -> [String] {
+        [component(document.meta.issuer), component(document.meta.year.map(String.init)), document.digest]
     }
 
     /// A safe single path component: no separators, no leading dot, no control characters, at most

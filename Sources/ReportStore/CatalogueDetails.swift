@@ -317,8 +317,7 @@ extension Catalogue {
                     status: status, archive: row["archive"], duplicateOf: sameBytes ? nil : row["duplicateOf"],
                     repeatsFile: sameBytes ? row["reportFile"] : row["duplicateFile"], sameBytes: sameBytes,
                     duplicateArchive: sameBytes ? row["archive"] : row["duplicateArchive"],
-                    metrics: status == "processed" ? row["metrics"] : 0,
-                    findings: status == "processed" ? row["findings"] : 0, at: row["at"])
+                    metrics: row["metrics"], findings: row["findings"], at: row["at"])
             }
         }
     }

@@ -6,10 +6,11 @@ public enum HTMLText {
     public static func escape(_ text: String) -> String {
         var text = text
         let escaped: String? = text.withUTF8 { bytes in
-            guard firstEscape(in: bytes) < bytes.count else { return nil }
+            let first = firstEscape(in: bytes)
+            guard first < bytes.count else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-            appendEscaped(bytes, to: &out)
+            appendEscaped(bytes, from: first, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
@@ -18,21 +19,22 @@ public enum HTMLText {
     /// Appends `text` escaped as ``escape(_:)`` does to `out`, without building a string in between.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { appendEscaped($0, to: &out) }
+        text.withUTF8 { appendEscaped($0, from: 0, to: &out) }
     }
 
-    private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = 0
+    private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
+        var index = start
         while index < bytes.count, needsEscape(bytes, at: index) == 0 { index += 1 }
         return index
     }
 
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Appends `bytes` escaped; the bytes before `clean` are known to need no escape.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, from clean: Int, to out: inout [UInt8]) {
         var index = 0
+        var run = clean
         while index < bytes.count {
             // Runs that need no escape are copied whole.
-            var run = index
-            while run < bytes.count, needsEscape(bytes, at: run) == 0 { run += 1 }
+            run = firstEscape(in: bytes, from: run)
             if run > index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<run])) }
             index = run
             guard index < bytes.count else { break }
@@ -45,6 +47,7 @@ public enum HTMLText {
             default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD for a control or non-character
             }
             index += needsEscape(bytes, at: index)
+            run = index
         }
     }
 
