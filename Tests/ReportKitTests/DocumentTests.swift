@@ -35,6 +35,14 @@ import Testing
         #expect(text[Span(2, 6)] == "总体情况")
     }
 
+    @Test func scalarTextDecodesEveryUTF8LengthAsTheScalarViewDoes() {
+        // One, two, three and four bytes a scalar, a combining mark, CRLF, a bridged-looking substring.
+        let samples = ["", "a", "é", "法治", "𠀀𝟘😀", "e\u{301}\r\n", "第１２条 𪚥 ok\u{2029}", String("前缀一、总体".dropFirst(2))]
+        for sample in samples {
+            #expect(ScalarText(sample).scalars == Array(sample.unicodeScalars), "\(sample.debugDescription)")
+        }
+    }
+
     @Test func sectionPathFollowsTheTreeDownwards() {
         let child = Section(level: 2, marker: "(一)", number: 1, title: "学法", span: Span(10, 20))
         let top = Section(level: 1, marker: "一、", number: 1, title: "主要举措", span: Span(0, 30), children: [child])
