@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func scalarTextDecodesEveryUTF8LengthAsTheScalarViewDoes() {
-        // One, two, three and four bytes a scalar, a combining mark, CRLF, a bridged-looking substring.
+        // One, two, three and four bytes a scalar, a combining mark, CRLF, a string made from a slice.
         let samples = ["", "a", "é", "法治", "𠀀𝟘😀", "e\u{301}\r\n", "第１２条 𪚥 ok\u{2029}", String("前缀一、总体".dropFirst(2))]
         for sample in samples {
             #expect(ScalarText(sample).scalars == Array(sample.unicodeScalars), "\(sample.debugDescription)")

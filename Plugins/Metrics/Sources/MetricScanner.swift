@@ -65,7 +65,7 @@ public struct MetricScanner: Processor {
 
     /// Every metric of `text` in order, without section paths.
     public func scan(_ text: String) -> [Metric] {
-        scan(ScalarBuffer.scalars(of: text))
+        scan(ScalarText(text).scalars)
     }
 
     /// Every metric of a text given as its scalars, without section paths.

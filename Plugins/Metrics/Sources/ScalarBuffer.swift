@@ -1,38 +1,6 @@
-/// Conversions between a String and its scalars that skip the standard library's generic paths:
-/// the scan reads a whole report into scalars once and writes each metric's text back.
+/// A metric's text written back from the report's scalars, skipping the standard library's generic
+/// path (the scalars themselves come from `ScalarText`).
 enum ScalarBuffer {
-    /// The scalars of `text`, decoded from its UTF-8 in one pass.
-    static func scalars(of text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
-                var index = 0
-                count = 0
-                // A String's UTF-8 is valid: every sequence is whole and every value decoded is a scalar.
-                while index < bytes.count {
-                    let lead = UInt32(bytes[index])
-                    let value: UInt32
-                    if lead < 0x80 {
-                        value = lead
-                        index += 1
-                    } else if lead < 0xE0 {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        index += 2
-                    } else if lead < 0xF0 {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    } else {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        index += 4
-                    }
-                    scalars.initializeElement(at: count, to: unsafeBitCast(value, to: Unicode.Scalar.self))
-                    count += 1
-                }
-            }
-        }
-    }
-
     /// The String of `scalars[range]`, encoded straight to UTF-8; its exact length is counted first,
     /// so a text of up to 15 bytes (五个汉字) is stored inline and allocates nothing.
     static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
