@@ -27,8 +27,8 @@ enum EncodingDetector {
         } else if data.starts(with: [0xFE, 0xFF]) {
             decoded = try decodeUTF16(data.dropFirst(2), bigEndian: true)
         } else {
-            if let nul = data.firstIndex(of: 0) {
-                throw .binary(detail: "it holds NUL bytes (the first at byte \(nul - data.startIndex)) "
+            if let nul = data.withUnsafeBytes({ $0.firstIndex(of: 0) }) {
+                throw .binary(detail: "it holds NUL bytes (the first at byte \(nul)) "
                                 + "and no UTF-16 byte-order mark")
             }
             decoded = try decodeUTF8OrGB18030(data)
@@ -77,7 +77,10 @@ enum EncodingDetector {
 
     /// The text when the bytes are strict UTF-8 (no overlongs, no surrogates), else where they stop being so.
     static func strictUTF8(_ bytes: Data) -> Result<String, InvalidUTF8> {
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        // Through the raw bytes: Data's own iterator reaches its storage, a class, once per byte.
+        if let text = bytes.withUnsafeBytes({ String(validating: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) }) {
+            return .success(text)
+        }
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0

@@ -75,6 +75,14 @@ public struct ReportReader: Sendable {
 
     /// `sha256:<hex>` of `data`.
     public static func id(of data: Data) -> String {
-        "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        // Hex by table: `String(format:)` per byte cost more than the hash of a report.
+        let digits = Array("0123456789abcdef".utf8)
+        var text = Array("sha256:".utf8)
+        text.reserveCapacity(7 + 64)
+        for byte in SHA256.hash(data: data) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

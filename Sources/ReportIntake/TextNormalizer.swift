@@ -33,14 +33,8 @@ public enum TextNormalizer {
         var line: [UInt8] = []
         line.reserveCapacity(512)
         var pendingCR = false
-        func finishLine() {
-            var end = line.count
-            while end > 0, isBlank(line[end - 1]) { end -= 1 }
-            var start = 0
-            while start < end, isBlank(line[start]) { start += 1 }
-            if start < end { lines.append(String(decoding: line[start..<end], as: UTF8.self)) }
-            line.removeAll(keepingCapacity: true)
-        }
+        // The buffers are passed in, not captured: a captured var is boxed, and every append to it pays
+        // a dynamic exclusivity check.
         for scalar in text.unicodeScalars {
             if pendingCR {
                 pendingCR = false
@@ -48,18 +42,28 @@ public enum TextNormalizer {
             }
             if scalar == "\r" { pendingCR = true }
             if isLineBreak(scalar) {
-                finishLine()
+                finishLine(&line, into: &lines)
                 continue
             }
             guard let folded = fold(scalar) else { continue }
             if folded.isASCII {
                 line.append(UInt8(truncatingIfNeeded: folded.value))
             } else {
-                UTF8.encode(folded) { line.append($0) }
+                line.append(contentsOf: UTF8.encode(folded)!)
             }
         }
-        finishLine()
+        finishLine(&line, into: &lines)
         return lines
+    }
+
+    /// Appends `line` trimmed of blanks to `lines` unless nothing is left, and empties it.
+    private static func finishLine(_ line: inout [UInt8], into lines: inout [String]) {
+        var end = line.count
+        while end > 0, isBlank(line[end - 1]) { end -= 1 }
+        var start = 0
+        while start < end, isBlank(line[start]) { start += 1 }
+        if start < end { lines.append(String(decoding: line[start..<end], as: UTF8.self)) }
+        line.removeAll(keepingCapacity: true)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

@@ -61,12 +61,22 @@ final class JSONSink {
     }
 
     func newline(indent depth: Int) {
+        Self.append(newlineIndentedBy: depth, to: &bytes)
+    }
+
+    private static func append(newlineIndentedBy depth: Int, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        for _ in 0..<depth * 2 { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// A JSON string: runs of bytes that need no escape are copied whole.
     func string(_ text: String) {
+        // One access to `bytes` for the whole string: each access to a class's property is checked
+        // for exclusivity at run time, and a string made a dozen of them.
+        Self.append(quoted: text, to: &bytes)
+    }
+
+    private static func append(quoted text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
@@ -75,7 +85,7 @@ final class JSONSink {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
-                escape(byte)
+                escape(byte, to: &bytes)
                 run = index + 1
             }
             if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
@@ -83,7 +93,7 @@ final class JSONSink {
         }
     }
 
-    private func escape(_ byte: UInt8) {
+    private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)

@@ -62,6 +62,14 @@ import Testing
         #expect(error.description.contains("GB18030"))
     }
 
+    @Test func theIdIsTheSHA256OfTheBytesAsSha256sumPrintsIt() {
+        // Digests from FIPS 180-2's examples, as `printf abc | sha256sum` prints them.
+        #expect(ReportReader.id(of: Data("abc".utf8))
+                    == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ReportReader.id(of: Data())
+                    == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test func bytesWithNULAreBinary() throws {
         var noise = NoiseBytes(seed: 7)
         let error = try #require(ReportFixtures.failure(Data("正文".utf8) + Data([0]) + noise.next(512), name: "a.txt"))
