@@ -18,7 +18,9 @@ public struct StreamingJSONEncoder: Sendable {
 
 /// The bytes written so far, and how to write one value of any kind at a given depth.
 final class JSONSink {
-    var bytes: [UInt8] = []
+    // One encoder writes one sink from one thread, and no access to `bytes` calls out while it lasts,
+    // so the run-time exclusivity check on every append (a tenth of the encoding) buys nothing here.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
 
     init() { bytes.reserveCapacity(64 * 1024) }
 
@@ -39,14 +41,23 @@ final class JSONSink {
             guard let double = unsafeBitCast(value, to: Double?.self) else { return literal("null") }
             return try number(double)
         }
-        switch value {
-        case let integer as any BinaryInteger: literal("\(integer)")
-        case let float as Float: try number(Double("\(float)") ?? Double(float))
-        default:
-            let encoder = StreamEncoder(sink: self, depth: depth)
-            try value.encode(to: encoder)
-            encoder.close()
+        // The other integers and Float by identity too: a cast to `any BinaryInteger` of every struct
+        // and array on its way to `encode(to:)` searched the conformance cache each time.
+        if T.self == Int64.self { return literal(String(unsafeBitCast(value, to: Int64.self))) }
+        if T.self == UInt64.self { return literal(String(unsafeBitCast(value, to: UInt64.self))) }
+        if T.self == Int32.self { return literal(String(unsafeBitCast(value, to: Int32.self))) }
+        if T.self == UInt32.self { return literal(String(unsafeBitCast(value, to: UInt32.self))) }
+        if T.self == UInt.self { return literal(String(unsafeBitCast(value, to: UInt.self))) }
+        if T.self == Int16.self || T.self == UInt16.self || T.self == Int8.self || T.self == UInt8.self {
+            return literal("\(value)")
         }
+        if T.self == Float.self {
+            let float = unsafeBitCast(value, to: Float.self)
+            return try number(Double("\(float)") ?? Double(float))
+        }
+        let encoder = StreamEncoder(sink: self, depth: depth)
+        try value.encode(to: encoder)
+        encoder.close()
     }
 
     func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
@@ -115,8 +126,8 @@ final class StreamEncoder: Encoder {
 
     let sink: JSONSink
     let depth: Int
-    var container = Container.none
-    var elements = 0
+    @exclusivity(unchecked) var container = Container.none
+    @exclusivity(unchecked) var elements = 0
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
 

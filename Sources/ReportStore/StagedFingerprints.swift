@@ -167,10 +167,11 @@ public final class StagedFingerprints: @unchecked Sendable {
         for entry in written.prefix(entries.count - retainedLimit) { removeLocked(entry.fingerprint.reportId) }
     }
 
+    /// Removes `id` from the list at `key` in place: copying the list out and back in copied it twice.
     private static func remove<Key: Hashable>(_ id: String, at key: Key, from index: inout [Key: [String]]) {
-        guard var ids = index[key] else { return }
-        ids.removeAll { $0 == id }
-        index[key] = ids.isEmpty ? nil : ids
+        guard let slot = index.index(forKey: key) else { return }
+        index.values[slot].removeAll { $0 == id }
+        if index.values[slot].isEmpty { index.remove(at: slot) }
     }
 }
 

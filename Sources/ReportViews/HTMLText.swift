@@ -22,6 +22,11 @@ public enum HTMLText {
         text.withUTF8 { appendEscaped($0, from: 0, to: &out) }
     }
 
+    /// Appends UTF-8 `bytes` escaped as ``escape(_:)`` does, for text that is already bytes.
+    static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendEscaped($0, from: 0, to: &out) }
+    }
+
     private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
         var index = start
         while index < bytes.count, needsEscape(bytes, at: index) == 0 { index += 1 }

@@ -18,6 +18,9 @@ struct Markup {
 
     mutating func text(_ text: String) { HTMLText.appendEscaped(text, to: &bytes) }
 
+    /// Text given as UTF-8 bytes (a piece of a longer text), escaped.
+    mutating func text(utf8 text: ArraySlice<UInt8>) { HTMLText.appendEscaped(text, to: &bytes) }
+
     private mutating func put(_ piece: String) { bytes.append(contentsOf: piece.utf8) }
 
     mutating func open(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:]) {

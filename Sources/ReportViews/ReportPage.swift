@@ -279,7 +279,7 @@ struct HighlightedText {
                                            + (metric.unit ?? "")])
                 }
             }
-            page.text(String(decoding: utf8[scalarStarts[cut]..<scalarStarts[end]], as: UTF8.self))
+            page.text(utf8: utf8[scalarStarts[cut]..<scalarStarts[end]])
             for item in wrappers.reversed() { page.close(item.kind == .metric ? "mark" : "span") }
         }
     }

@@ -48,6 +48,21 @@ import Testing
         #expect(text.hasSuffix("}\n"))
     }
 
+    /// Every integer width and Float, each taken by its own path, as Foundation writes them.
+    struct Numbers: Codable, Equatable {
+        var int = Int.min, int64 = Int64.max, int32 = Int32.min, int16 = Int16.max, int8 = Int8.min
+        var uint = UInt.max, uint64 = UInt64.max, uint32 = UInt32.max, uint16 = UInt16.max, uint8 = UInt8.max
+        var float: Float = 0.1, double = -2.5e-7, optional: Int64? = nil, list: [UInt8] = [0, 255]
+    }
+
+    @Test func writesEveryIntegerWidthAndFloatAsFoundationDoes() throws {
+        let streamed = try JSONSerialization.jsonObject(with: StreamingJSONEncoder().encode(Numbers())) as? NSDictionary
+        let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Numbers())) as? NSDictionary
+        #expect(streamed != nil)
+        #expect(streamed == foundation)
+        #expect(try JSONDecoder().decode(Numbers.self, from: StreamingJSONEncoder().encode(Numbers())) == Numbers())
+    }
+
     @Test func refusesNumbersJSONCannotHold() {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
     }
