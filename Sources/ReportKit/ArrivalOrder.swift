@@ -54,6 +54,7 @@ public final class ArrivalTurn: Sendable {
     private let order: ArrivalOrder
     private let number: UInt64
     private let hasPassed = Atomic<Bool>(false)
+    private let waitedNanoseconds = Atomic<Int64>(0)
 
     fileprivate init(order: ArrivalOrder, number: UInt64) {
         self.order = order
@@ -62,10 +63,16 @@ public final class ArrivalTurn: Sendable {
 
     /// Runs `body` after every earlier report has passed its turn, then passes this one.
     public func inTurn<T>(_ body: () throws -> T) async rethrows -> T {
+        let started = ContinuousClock.now
         await order.wait(for: number)
+        let waited = (ContinuousClock.now - started).components
+        waitedNanoseconds.add(waited.seconds * 1_000_000_000 + waited.attoseconds / 1_000_000_000, ordering: .relaxed)
         defer { pass() }
         return try body()
     }
+
+    /// How long this report has waited in `inTurn` for earlier reports, in all.
+    public var waited: Duration { .nanoseconds(waitedNanoseconds.load(ordering: .relaxed)) }
 
     /// Lets later reports go ahead; calling it again does nothing.
     public func pass() {

@@ -377,12 +377,21 @@ public struct EarlierArrival: Sendable, Codable, Equatable {
 public struct Provenance: Sendable, Codable, Equatable {
     public var processor: String
     public var version: String
-    /// Wall time of the step in milliseconds.
+    /// Wall time of the step in milliseconds, without `waitedMs`.
     public var ms: Double
+    /// Milliseconds the step waited for earlier reports to pass it (dedupe takes reports in arrival
+    /// order); absent when it did not wait.
+    public var waitedMs: Double?
 
-    public init(processor: String, version: String, ms: Double) {
+    public init(processor: String, version: String, ms: Double, waitedMs: Double? = nil) {
         self.processor = processor
         self.version = version
         self.ms = ms
+        self.waitedMs = waitedMs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case processor, version, ms
+        case waitedMs = "waited_ms"
     }
 }

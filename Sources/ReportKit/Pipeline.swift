@@ -55,16 +55,20 @@ public struct Pipeline: Sendable {
             let started = ContinuousClock.now
             context.stepStarted = started
             context.processorName = stage.name
+            let waitedBefore = context.arrival?.waited ?? .zero
             let flow: Flow
             do {
                 flow = try await stage.processor.process(&document, context: context)
             } catch {
                 throw StepFailure(processor: stage.name, underlying: error)
             }
+            // Time spent waiting for earlier reports is not the step's work: it is kept apart.
+            let waited = (context.arrival?.waited ?? .zero) - waitedBefore
             let processorType = type(of: stage.processor)
             document.provenance.append(Provenance(
                 processor: stage.name, version: processorType.version,
-                ms: (ContinuousClock.now - started).milliseconds))
+                ms: (ContinuousClock.now - started - waited).milliseconds,
+                waitedMs: waited > .zero ? waited.milliseconds : nil))
             if flow == .proceed {
                 try await next(&document, chainContext)
             }

@@ -36,7 +36,42 @@ struct MarkDuplicate: Processor {
     }
 }
 
+/// Takes its turn in arrival order, as dedupe does, after saying it has started.
+struct TurnTaker: Processor {
+    static let name = "turn-taker"
+    let started: AsyncStream<Void>.Continuation
+
+    func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        started.yield()
+        try await #require(context.arrival).inTurn {}
+        return .proceed
+    }
+}
+
 @Suite struct PipelineTests {
+    @Test func aStepWaitingForAnEarlierReportRecordsTheWaitApartFromItsTime() async throws {
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let pipeline = EmbeddedPipeline([TurnTaker(started: signal), TrailProcessor(mark: "a")])
+        let order = ArrivalOrder()
+        let earlier = order.ticket(), later = order.ticket()
+        let run = Task {
+            await pipeline.pipeline.run(EmbeddedPipeline.document("x"), logger: pipeline.logger, arrival: later)
+        }
+        var iterator = started.makeAsyncIterator()
+        _ = await iterator.next()
+        // The earlier report takes 30 ms more to reach its turn: that is the wait being measured.
+        try await Task.sleep(for: .milliseconds(30))
+        earlier.pass()
+        let steps = await run.value.document.provenance
+        #expect(steps.map(\.processor) == ["turn-taker", "trail"])
+        let waited = try #require(steps[0].waitedMs)
+        #expect(waited >= 20)
+        #expect(steps[0].ms < waited)
+        #expect(steps[1].waitedMs == nil)
+        let json = try #require(String(data: try StreamingJSONEncoder().encode(steps), encoding: .utf8))
+        #expect(json.components(separatedBy: "\"waited_ms\"").count == 2)
+    }
+
     @Test func runsProcessorsInConfiguredOrder() async {
         let result = await EmbeddedPipeline([
             TrailProcessor(mark: "a"), TrailProcessor(mark: "b"), TrailProcessor(mark: "c"),
