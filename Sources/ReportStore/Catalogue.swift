@@ -110,7 +110,7 @@ public final class Catalogue: Sendable {
                 var row = ReportRow(document: document, receipt: receipt)
                 if let existing { row.firstSeen = existing.firstSeen }
                 try Self.upsert(row, in: db)
-                try Self.insertDetails(of: document, in: db)
+                try Self.insertDetails(of: document, replacing: existing != nil, in: db)
             }
         }
         let outcome = try SteppedStatement("INSERT INTO outcome (reportId, file, status, reason, at) VALUES (?, ?, ?, ?, ?)", in: db)

@@ -88,9 +88,11 @@ extension Catalogue {
     public static let sectionSeparator = " / "
 
     /// Replaces the metric and finding rows of `document` with its current ones; call inside the transaction that saves its row.
-    static func insertDetails(of document: Document, in db: Database) throws {
-        let metricsDeleted = try deleteDetails("report_metric", of: document.id, in: db)
-        let findingsDeleted = try deleteDetails("report_finding", of: document.id, in: db)
+    /// `replacing` false says the report has no row yet, so it has no details to delete either
+    /// (they are written in the row's transaction): two statements saved on every new report.
+    static func insertDetails(of document: Document, replacing: Bool = true, in db: Database) throws {
+        let metricsDeleted = replacing ? try deleteDetails("report_metric", of: document.id, in: db) : 0
+        let findingsDeleted = replacing ? try deleteDetails("report_finding", of: document.id, in: db) : 0
         let metric = try SteppedStatement("""
             INSERT INTO report_metric (reportId, seq, value, unit, qualifier, approx, normalized, kind, counted, section,
                                        spanStart, spanEnd, text)

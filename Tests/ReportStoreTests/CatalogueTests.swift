@@ -47,6 +47,27 @@ import Testing
         #expect(try catalogue.outcomes().count == 2)
     }
 
+    @Test func aReportRecordedAgainHasItsMetricsAndFindingsReplacedNotAdded() throws {
+        let catalogue = try Catalogue(url: file)
+        func record(_ id: String, metrics: Int, findings: Int) throws {
+            var document = document(id)
+            document.metrics = (0..<metrics).map { Metric(value: Double($0), unit: "件", kind: .count, counted: nil, span: Span($0, $0 + 1), text: "\($0)件") }
+            document.findings = (0..<findings).map { Finding(rule: "text.test", severity: .info, message: "m\($0)", span: Span(0, 1), excerpt: "a") }
+            try catalogue.record(receipt: Receipt(status: "processed", file: "a.txt", id: id, archive: nil, document: document,
+                                                  duplicateOf: nil, reason: nil, at: Date()), document: document)
+        }
+        try record("sha256:1", metrics: 3, findings: 2)
+        try record("sha256:2", metrics: 1, findings: 1)
+        try record("sha256:1", metrics: 2, findings: 4)
+        var rows: [[CellValue]] = []
+        try catalogue.export(.metrics, filter: ExportFilter()) { rows.append($0) }
+        #expect(rows.count == 3)
+        #expect(try catalogue.countedTotals().metrics == 3)
+        #expect(try catalogue.countedTotals().findings == 5)
+        #expect(try catalogue.totals().metrics == 3)
+        #expect(try catalogue.totals().findings == 5)
+    }
+
     @Test func usesWriteAheadLogging() throws {
         _ = try Catalogue(url: file)
         // SQLite file header bytes 18 and 19 are the read and write format versions: 2 means WAL.
