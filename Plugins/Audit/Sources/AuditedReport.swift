@@ -20,7 +20,7 @@ final class AuditedReport {
     init(_ document: Document, table: AuditTable) {
         self.document = document
         self.table = table
-        scalars = Array(document.text.unicodeScalars)
+        scalars = ScalarText(document.text).scalars
         var lines: [Span] = []
         var start = 0
         for (index, scalar) in scalars.enumerated() where scalar == "\n" {

@@ -69,6 +69,6 @@ public struct SectionSplitter: Processor {
 
     /// The section tree of `text`.
     public func split(_ text: String) -> [Section] {
-        SectionScan(scalars: Array(text.unicodeScalars), phrases: phrases, configuration: configuration).run()
+        SectionScan(scalars: ScalarText(text).scalars, phrases: phrases, configuration: configuration).run()
     }
 }
