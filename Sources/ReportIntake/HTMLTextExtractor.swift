@@ -1,3 +1,5 @@
+import ReportKit
+
 /// The text of an HTML page's body: block elements as line breaks, table cells separated by tabs,
 /// entities decoded, whitespace collapsed as a browser would, and head, script, style, navigation and
 /// form controls dropped.
@@ -13,7 +15,7 @@ struct HTMLTextExtractor {
     private var preformattedDepth = 0
 
     static func text(from html: String) -> String {
-        var extractor = HTMLTextExtractor(scalars: Array(html.unicodeScalars))
+        var extractor = HTMLTextExtractor(scalars: ScalarText(html).scalars)
         extractor.run()
         return extractor.sink.text
     }

@@ -75,8 +75,45 @@ public struct ScalarText: Sendable {
     public var count: Int { scalars.count }
 
     public subscript(span: Span) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, span.start)..<min(scalars.count, span.end)])
-        return String(view)
+        Self.string(of: scalars[max(0, span.start)..<min(scalars.count, span.end)])
+    }
+
+    /// The String of `scalars`, encoded straight to UTF-8 (line feeds as spaces when asked, for an
+    /// excerpt on one line): its exact length is counted first, so a text of up to 15 bytes (五个汉字)
+    /// is stored inline and allocates nothing, and no scalar goes through the standard library's
+    /// generic path. The one encoder back from scalars, as `init` is the one decoder.
+    public static func string(of scalars: ArraySlice<Unicode.Scalar>, newlinesAsSpaces: Bool = false) -> String {
+        var length = 0
+        for scalar in scalars {
+            let value = scalar.value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for scalar in scalars {
+                let value = newlinesAsSpaces && scalar == "\n" ? 0x20 : scalar.value
+                switch value {
+                case 0..<0x80:
+                    buffer[count] = UInt8(value)
+                    count += 1
+                case 0x80..<0x800:
+                    buffer[count] = UInt8(0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(0x80 | value & 0x3F)
+                    count += 2
+                case 0x800..<0x10000:
+                    buffer[count] = UInt8(0xE0 | value >> 12)
+                    buffer[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value & 0x3F)
+                    count += 3
+                default:
+                    buffer[count] = UInt8(0xF0 | value >> 18)
+                    buffer[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[count + 3] = UInt8(0x80 | value & 0x3F)
+                    count += 4
+                }
+            }
+            return count
+        }
     }
 }

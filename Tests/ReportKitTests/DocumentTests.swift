@@ -43,6 +43,19 @@ import Testing
         }
     }
 
+    @Test func scalarTextEncodesEveryUTF8LengthBackAsTheStandardLibraryDoes() {
+        let samples = ["", "a", "é", "法治", "𠀀𝟘😀", "e\u{301}\r\n", "第１２条 𪚥 ok\u{2029}", "一二三四五", "一二三四五六"]
+        for sample in samples {
+            let scalars = ScalarText(sample).scalars
+            #expect(ScalarText.string(of: scalars[...]) == sample, "\(sample.debugDescription)")
+            #expect(ScalarText.string(of: scalars[...]).utf8.elementsEqual(sample.utf8))
+        }
+        let text = ScalarText("第一行\n第二行\n")
+        #expect(ScalarText.string(of: text.scalars[...], newlinesAsSpaces: true) == "第一行 第二行 ")
+        #expect(text[Span(2, 5)] == "行\n第")
+        #expect(text[Span(5, 99)] == "二行\n")
+    }
+
     @Test func sectionPathFollowsTheTreeDownwards() {
         let child = Section(level: 2, marker: "(一)", number: 1, title: "学法", span: Span(10, 20))
         let top = Section(level: 1, marker: "一、", number: 1, title: "主要举措", span: Span(0, 30), children: [child])

@@ -48,23 +48,13 @@ final class AuditedReport {
     func isEnabled(_ rule: String) -> Bool { table.setting(rule).enabled }
 
     func text(_ span: Span) -> String {
-        Self.string(scalars[max(0, span.start)..<min(scalars.count, span.end)], newlinesAsSpaces: false)
-    }
-
-    /// The scalars as a string, encoded to UTF-8 in one buffer.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>, newlinesAsSpaces: Bool) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for scalar in scalars {
-            UTF8.encode(newlinesAsSpaces && scalar == "\n" ? " " : scalar) { bytes.append($0) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        ScalarText.string(of: scalars[max(0, span.start)..<min(scalars.count, span.end)])
     }
 
     /// The span's text, shortened in the middle when long, newlines shown as spaces.
     func excerpt(_ span: Span, limit: Int = 80) -> String {
         func shown(_ part: Span) -> String {
-            Self.string(scalars[max(0, part.start)..<min(scalars.count, part.end)], newlinesAsSpaces: true)
+            ScalarText.string(of: scalars[max(0, part.start)..<min(scalars.count, part.end)], newlinesAsSpaces: true)
         }
         guard span.length > limit else { return shown(span) }
         return shown(Span(span.start, span.start + limit / 2)) + "…" + shown(Span(span.end - limit / 2, span.end))

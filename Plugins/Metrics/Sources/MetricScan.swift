@@ -293,7 +293,7 @@ final class MetricScan {
     }
 
     private func string(_ range: Range<Int>) -> String {
-        ScalarBuffer.string(text, range)
+        ScalarText.string(of: text[range])
     }
 
     private static func isRangeSeparator(_ scalar: Unicode.Scalar) -> Bool {
