@@ -42,13 +42,10 @@ final class JSONSink {
             return try number(double)
         }
         // The other integers and Float by identity too: a cast to `any BinaryInteger` of every struct
-        // and array on its way to `encode(to:)` searched the conformance cache each time.
-        if T.self == Int64.self { return literal(String(unsafeBitCast(value, to: Int64.self))) }
-        if T.self == UInt64.self { return literal(String(unsafeBitCast(value, to: UInt64.self))) }
-        if T.self == Int32.self { return literal(String(unsafeBitCast(value, to: Int32.self))) }
-        if T.self == UInt32.self { return literal(String(unsafeBitCast(value, to: UInt32.self))) }
-        if T.self == UInt.self { return literal(String(unsafeBitCast(value, to: UInt.self))) }
-        if T.self == Int16.self || T.self == UInt16.self || T.self == Int8.self || T.self == UInt8.self {
+        // and array on its way to `encode(to:)` searched the conformance cache each time. Document
+        // holds no integer but Int, so the rest take the plain description.
+        if T.self == Int64.self || T.self == UInt64.self || T.self == Int32.self || T.self == UInt32.self || T.self == UInt.self
+            || T.self == Int16.self || T.self == UInt16.self || T.self == Int8.self || T.self == UInt8.self {
             return literal("\(value)")
         }
         if T.self == Float.self {
@@ -72,22 +69,12 @@ final class JSONSink {
     }
 
     func newline(indent depth: Int) {
-        Self.append(newlineIndentedBy: depth, to: &bytes)
-    }
-
-    private static func append(newlineIndentedBy depth: Int, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth * 2 { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
     /// A JSON string: runs of bytes that need no escape are copied whole.
     func string(_ text: String) {
-        // One access to `bytes` for the whole string: each access to a class's property is checked
-        // for exclusivity at run time, and a string made a dozen of them.
-        Self.append(quoted: text, to: &bytes)
-    }
-
-    private static func append(quoted text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
@@ -96,7 +83,7 @@ final class JSONSink {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index])) }
-                escape(byte, to: &bytes)
+                escape(byte)
                 run = index + 1
             }
             if run < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...])) }
@@ -104,7 +91,7 @@ final class JSONSink {
         }
     }
 
-    private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
+    private func escape(_ byte: UInt8) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
