@@ -130,7 +130,18 @@ public struct ReportCommit: Sendable {
             }
             logDone(chained, receipt: receipts[index]!)
         }
+        mergePendingKeys(group)
         return outcomes
+    }
+
+    /// Merges dedupe's pending keys once enough are pending, after the receipts, so that no receipt waits
+    /// for it; a failure is logged and retried after the next group (the keys stay on their rows).
+    private func mergePendingKeys(_ group: [ChainedReport]) {
+        do {
+            try catalogue.mergePendingFingerprintKeys()
+        } catch {
+            group.first?.logger.warning("dedupe keys could not be merged; they stay pending", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Renders `outbox/index.html` from the catalogue; a failure is logged, never a report's outcome.

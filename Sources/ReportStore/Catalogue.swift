@@ -7,6 +7,10 @@ public final class Catalogue: Sendable {
     let pool: DatabasePool
     /// Dedupe fingerprints of reports whose outcome is pending, shared by every dedupe step over this catalogue.
     public let stagedFingerprints: StagedFingerprints
+    /// The index of dedupe keys not merged into the key tables yet, brought up to date by each lookup.
+    let pendingKeys = PendingKeys()
+    /// Pending fingerprint rows at which `mergePendingFingerprintKeys()` merges them.
+    public let pendingMergeThreshold: Int
 
     /// Opens (creating and migrating when needed) the catalogue at `url`, in WAL mode; dedupe writes
     /// its staged fingerprints once `stagingFlushThreshold` of them are unwritten.
@@ -15,10 +19,12 @@ public final class Catalogue: Sendable {
     /// and at most `readers` readers), and `mappedBytes` of the file mapped for reads. Mapping saves
     /// a `pread` per page on dedupe's scattered lookups, but every mapped page touched counts in the
     /// daemon's RSS, so the daemon maps nothing and keeps 4 MB caches: enough for the interior pages
-    /// of the dedupe indexes, so a lookup misses the cache about once per key.
+    /// of the dedupe indexes, so a lookup misses the cache about once per key. Dedupe keys wait on their
+    /// fingerprint rows until `pendingMergeThreshold` rows are pending, then go into the key tables together.
     public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = 4 << 20, mappedBytes: Int = 0,
-                readers: Int = 2) throws {
+                readers: Int = 2, pendingMergeThreshold: Int = 1024) throws {
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
+        self.pendingMergeThreshold = max(1, pendingMergeThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -74,6 +80,7 @@ public final class Catalogue: Sendable {
     /// Records what happened to one report: its row (when it was read), the outcome, and its staged fingerprint.
     public func record(receipt: Receipt, document: Document?) throws {
         try pool.write { db in try record(receipt: receipt, document: document, in: db) }
+        try mergePendingFingerprintKeys()
     }
 
     /// Records a group commit's reports in one transaction, left unsynced (`synchronous = NORMAL`):
@@ -177,6 +184,13 @@ public final class Catalogue: Sendable {
         }
         let stagedFingerprints = stagedFingerprints
         db.afterNextTransaction { _ in stagedFingerprints.release(staged.fingerprint) }
+    }
+
+    /// Merges the dedupe keys of pending fingerprint rows into the key tables once `pendingMergeThreshold`
+    /// rows are pending (the report flow calls it after a group's receipts); returns how many rows were merged.
+    @discardableResult
+    public func mergePendingFingerprintKeys() throws -> Int {
+        try FingerprintStore(catalogue: self).mergePending(ifAtLeast: pendingMergeThreshold)
     }
 
     /// Writes every staged fingerprint not written yet, in one transaction of its own (not fsynced:

@@ -112,10 +112,14 @@ public struct FingerprintLookup: Sendable {
 public struct FingerprintStore: Sendable {
     private let pool: DatabasePool
     private let staged: StagedFingerprints
+    private let pending: PendingKeys
+    private let mergeThreshold: Int
 
     public init(catalogue: Catalogue) {
         pool = catalogue.pool
         staged = catalogue.stagedFingerprints
+        pending = catalogue.pendingKeys
+        mergeThreshold = catalogue.pendingMergeThreshold
     }
 
     static func registerMigration(in migrator: inout DatabaseMigrator) {
@@ -163,6 +167,25 @@ public struct FingerprintStore: Sendable {
             try db.execute(sql: "INSERT INTO dedupe_shingles (ref, shingles) SELECT ref, shingles FROM dedupe_report")
             try db.execute(sql: "ALTER TABLE dedupe_report DROP COLUMN shingles")
         }
+        // A report's ~50 band and paragraph rows went into two large B-trees at random keys, and each
+        // dirtied a page of its own in the write-ahead log at every commit. Now its keys stay on its
+        // `dedupe_report` row (paragraphs as key, start, end), the row is listed in `dedupe_pending`,
+        // and every so many rows the pending keys are merged into the key tables in one sorted pass.
+        // `generation` counts merges and re-runs, so every reader knows when to reload its index of the pending rows.
+        migrator.registerMigration("v6: dedupe keys pending a merge") { db in
+            try db.alter(table: "dedupe_report") { table in
+                table.add(column: "paragraphSpans", .blob)
+            }
+            try db.create(table: "dedupe_pending") { table in
+                table.autoIncrementedPrimaryKey("seq")
+                table.column("ref", .integer).notNull().unique()
+            }
+            try db.create(table: "dedupe_merge") { table in
+                table.primaryKey("id", .integer)
+                table.column("generation", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO dedupe_merge (id, generation) VALUES (1, 0)")
+        }
     }
 
     // MARK: lookups
@@ -177,7 +200,7 @@ public struct FingerprintStore: Sendable {
         // before it, so the read transaction that starts next sees it in the tables.
         let stagedMatches = staged.matches(for: fingerprint)
         let stored = try pool.read { db in
-            try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, in: db)
+            try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, pending: pending, in: db)
         }
         return Self.merged(stored, stagedMatches, signature: fingerprint.signature,
                            limit: limit, minimumAgreement: minimumAgreement)
@@ -198,14 +221,17 @@ public struct FingerprintStore: Sendable {
     }
 
     static func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
-                       in db: Database) throws -> FingerprintLookup {
+                       pending: PendingKeys, in db: Database) throws -> FingerprintLookup {
         let id = fingerprint.reportId
+        let paragraphKeys = fingerprint.paragraphs.map(\.key)
+        let unmerged = try pending.matches(bandKeys: fingerprint.bandKeys, paragraphKeys: paragraphKeys, in: db)
         let own = try arrival(of: id, in: db)
         return FingerprintLookup(
             arrival: own?.arrival,
             sameText: try firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db),
-            candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, in: db),
-            paragraphs: try sharedParagraphs(keys: fingerprint.paragraphs.map(\.key), excludingRef: own?.ref ?? -1, in: db))
+            candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement,
+                                           pending: unmerged.bands, in: db),
+            paragraphs: try sharedParagraphs(keys: paragraphKeys, excludingRef: own?.ref ?? -1, pending: unmerged.paragraphs, in: db))
     }
 
     /// The catalogue's answer with the staged fingerprints added: the catalogue's reports are older, so they win ties.
@@ -271,14 +297,18 @@ public struct FingerprintStore: Sendable {
     ///
     /// Each key contributes at most `perKey` of its latest reports, and at most `limit` candidates
     /// come back, so a band key shared by thousands of reports costs no more than a rare one.
+    /// `pending` holds the refs of rows not merged yet (all newer than the merged ones), newest first.
     static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
-                               in db: Database) throws -> [NearCandidate] {
+                               pending: [Int64: [Int64]] = [:], in db: Database) throws -> [NearCandidate] {
         let id = fingerprint.reportId
         let band = try SteppedStatement("SELECT ref FROM dedupe_band WHERE key = ? ORDER BY ref DESC LIMIT ?", in: db)
         var counts: [Int64: Int] = [:]
         for key in fingerprint.bandKeys {
+            let newer = pending[key] ?? []
+            for ref in newer.prefix(perKey) { counts[ref, default: 0] += 1 }
+            guard newer.count < perKey else { continue }
             band.bind(1, key)
-            band.bind(2, Int64(perKey))
+            band.bind(2, Int64(perKey - newer.count))
             while try band.step() { counts[band.int64(0), default: 0] += 1 }
             band.reset()
         }
@@ -317,7 +347,9 @@ public struct FingerprintStore: Sendable {
     }
 
     /// For each key held by a processed report other than the one at `ownRef`: the earliest such report and its paragraph.
-    static func sharedParagraphs(keys: [Int64], excludingRef ownRef: Int64, in db: Database) throws -> [Int64: ParagraphSource] {
+    /// `pending` holds the rows not merged yet (all newer than the merged ones), oldest first.
+    static func sharedParagraphs(keys: [Int64], excludingRef ownRef: Int64, pending: [Int64: [PendingKeys.ParagraphRow]] = [:],
+                                 in db: Database) throws -> [Int64: ParagraphSource] {
         guard !keys.isEmpty else { return [:] }
         let paragraph = try SteppedStatement("""
             SELECT p.ref, p.start, p."end" FROM dedupe_paragraph p
@@ -333,6 +365,25 @@ public struct FingerprintStore: Sendable {
                 if start <= end { places[key] = (paragraph.int64(0), Span(Int(start), Int(end))) }
             }
             paragraph.reset()
+        }
+        if !pending.isEmpty {
+            let processed = try SteppedStatement("""
+                SELECT 1 FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = ?
+                """, in: db)
+            var isProcessed: [Int64: Bool] = [:]
+            for key in keys where places[key] == nil {
+                for row in pending[key] ?? [] where row.ref != ownRef && row.start <= row.end {
+                    if isProcessed[row.ref] == nil {
+                        processed.bind(1, row.ref)
+                        isProcessed[row.ref] = try processed.step()
+                        processed.reset()
+                    }
+                    if isProcessed[row.ref] == true {
+                        places[key] = (row.ref, Span(Int(row.start), Int(row.end)))
+                        break
+                    }
+                }
+            }
         }
         guard !places.isEmpty else { return [:] }
         let holder = try SteppedStatement("""
@@ -385,51 +436,83 @@ public struct FingerprintStore: Sendable {
             guard !pending.isEmpty else { return }
             try save(batch: pending)
             staged.markWritten(pending)
+            try mergePending(ifAtLeast: mergeThreshold)
         }
     }
 
-    /// How many reports, band rows and paragraph rows the tables hold.
+    /// How many reports, band keys and paragraph keys the catalogue holds, merged or pending a merge.
     public func counts() throws -> (reports: Int, bands: Int, paragraphs: Int) {
         try pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_report") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_band") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_paragraph") ?? 0)
+            let pending = try Row.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(length(r.bandKeys)), 0) / 8, COALESCE(SUM(length(r.paragraphSpans)), 0) / 24
+                FROM dedupe_pending p JOIN dedupe_report r ON r.ref = p.ref
+                """)
+            return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_report") ?? 0,
+                    (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_band") ?? 0) + (pending?[0] ?? 0),
+                    (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_paragraph") ?? 0) + (pending?[1] ?? 0))
         }
     }
 
-    /// Upserts `fingerprints` inside the caller's transaction; band and paragraph rows go in key order.
+    /// Merges the pending rows' keys into the key tables when at least `minimum` rows are pending, in a
+    /// transaction of its own that is not fsynced (the keys are on the rows too, and a merge lost in a
+    /// crash is lost whole, with the generation it bumped); returns how many rows were merged.
+    @discardableResult
+    public func mergePending(ifAtLeast minimum: Int) throws -> Int {
+        try pool.writeWithoutTransaction { db in
+            guard try Self.pendingCount(in: db) >= max(1, minimum) else { return 0 }
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+            var merged = 0
+            try db.inTransaction {
+                merged = try Self.mergePending(in: db)
+                return .commit
+            }
+            return merged
+        }
+    }
+
+    /// Upserts `fingerprints` inside the caller's transaction. A report's keys stay on its row and the
+    /// row is listed as pending; `mergePending(in:)` moves them into the key tables later.
     static func upsert(_ fingerprints: [ReportFingerprint], in db: Database) throws {
-        let find = try SteppedStatement("SELECT ref, bandKeys, paragraphKeys FROM dedupe_report WHERE reportId = ?", in: db)
+        let find = try SteppedStatement("""
+            SELECT r.ref, r.bandKeys, r.paragraphKeys, r.paragraphSpans, p.seq FROM dedupe_report r
+            LEFT JOIN dedupe_pending p ON p.ref = r.ref WHERE r.reportId = ?
+            """, in: db)
         let update = try SteppedStatement("""
-            UPDATE dedupe_report SET textHash = ?, file = ?, received = ?, bandKeys = ?, paragraphKeys = ?, signature = ?
-            WHERE ref = ?
+            UPDATE dedupe_report SET textHash = ?, file = ?, received = ?, bandKeys = ?, paragraphKeys = NULL, signature = ?,
+                paragraphSpans = ? WHERE ref = ?
             """, in: db)
         let insert = try SteppedStatement("""
-            INSERT INTO dedupe_report (textHash, file, received, bandKeys, paragraphKeys, signature, reportId)
+            INSERT INTO dedupe_report (textHash, file, received, bandKeys, signature, paragraphSpans, reportId)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, in: db)
         let shingles = try SteppedStatement("INSERT OR REPLACE INTO dedupe_shingles (ref, shingles) VALUES (?, ?)", in: db)
-        var bands: [(key: Int64, ref: Int64)] = []
-        var paragraphs: [(key: Int64, ref: Int64, span: Span)] = []
+        let pend = try SteppedStatement("INSERT INTO dedupe_pending (ref) VALUES (?) ON CONFLICT(ref) DO NOTHING", in: db)
+        var replacedPending = false
         for fingerprint in fingerprints {
             let bandKeys = Array(Set(fingerprint.bandKeys))
-            let paragraphKeys = fingerprint.paragraphs.flatMap { [$0.key, Int64($0.span.start)] }
+            let paragraphSpans = fingerprint.paragraphs.flatMap { [$0.key, Int64($0.span.start), Int64($0.span.end)] }
             find.bind(1, fingerprint.reportId)
-            let existing = try find.step() ? (find.int64(0), find.int64s(1), find.int64s(2)) : nil
+            let existing = try find.step()
+                ? (ref: find.int64(0), merged: StoredKeys(bands: find.int64s(1), pairs: find.int64s(2), spans: find.int64s(3)),
+                   pending: find.isNull(4) == false)
+                : nil
             find.reset()
             let write = existing == nil ? insert : update
             write.bind(1, fingerprint.textHash)
             write.bind(2, fingerprint.file)
             write.bind(3, fingerprint.received)
             write.bind(4, bandKeys)
-            write.bind(5, paragraphKeys)
-            write.bind(6, fingerprint.signature)
+            write.bind(5, fingerprint.signature)
+            write.bind(6, paragraphSpans)
             let ref: Int64
             if let existing {
-                ref = existing.0
+                ref = existing.ref
                 write.bind(7, ref)
                 try write.run()
-                try deleteRows(of: ref, bandKeys: existing.1, paragraphKeys: existing.2, in: db)
+                // A pending row's old keys are only in the readers' indexes, which the generation bump reloads.
+                if existing.pending { replacedPending = true } else { try deleteRows(of: ref, keys: existing.merged, in: db) }
             } else {
                 write.bind(7, fingerprint.reportId)
                 try write.run()
@@ -438,11 +521,41 @@ public struct FingerprintStore: Sendable {
             shingles.bind(1, ref)
             shingles.bind(2, fingerprint.shingles)
             try shingles.run()
-            bands += bandKeys.map { ($0, ref) }
-            paragraphs += fingerprint.paragraphs.map { ($0.key, ref, $0.span) }
+            pend.bind(1, ref)
+            try pend.run()
         }
+        if replacedPending { try bumpGeneration(in: db) }
+    }
+
+    /// How many fingerprint rows are pending a merge.
+    static func pendingCount(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_pending") ?? 0
+    }
+
+    /// Moves every pending row's keys into the key tables, in key order, inside the caller's transaction; returns how many rows.
+    ///
+    /// The sorted inserts touch each leaf of the key tables at most once per merge, where one report's
+    /// keys touched ~50 leaves at every commit.
+    static func mergePending(in db: Database) throws -> Int {
+        let rows = try SteppedStatement("""
+            SELECT p.ref, r.bandKeys, r.paragraphSpans FROM dedupe_pending p JOIN dedupe_report r ON r.ref = p.ref
+            """, in: db)
+        var merged = 0
+        var bands: [(key: Int64, ref: Int64)] = []
+        var paragraphs: [(key: Int64, ref: Int64, start: Int64, end: Int64)] = []
+        while try rows.step() {
+            merged += 1
+            let ref = rows.int64(0)
+            for key in rows.int64s(1) ?? [] { bands.append((key, ref)) }
+            let spans = rows.int64s(2) ?? []
+            for triple in stride(from: 0, to: spans.count - 2, by: 3) {
+                paragraphs.append((spans[triple], ref, spans[triple + 1], spans[triple + 2]))
+            }
+        }
+        rows.reset()
+        guard merged > 0 else { return 0 }
         bands.sort { ($0.key, $0.ref) < ($1.key, $1.ref) }
-        paragraphs.sort { ($0.key, $0.ref) < ($1.key, $1.ref) }
+        paragraphs.sort { ($0.key, $0.ref, $0.start) < ($1.key, $1.ref, $1.start) }
         let band = try SteppedStatement("INSERT OR IGNORE INTO dedupe_band (key, ref) VALUES (?, ?)", in: db)
         for row in bands {
             band.bind(1, row.key)
@@ -454,15 +567,36 @@ public struct FingerprintStore: Sendable {
         for row in paragraphs {
             paragraph.bind(1, row.key)
             paragraph.bind(2, row.ref)
-            paragraph.bind(3, Int64(row.span.start))
-            paragraph.bind(4, Int64(row.span.end))
+            paragraph.bind(3, row.start)
+            paragraph.bind(4, row.end)
             try paragraph.run()
+        }
+        try db.execute(sql: "DELETE FROM dedupe_pending")
+        try bumpGeneration(in: db)
+        return merged
+    }
+
+    private static func bumpGeneration(in db: Database) throws {
+        try db.execute(sql: "UPDATE dedupe_merge SET generation = generation + 1 WHERE id = 1")
+    }
+
+    /// The keys a merged row put in the key tables: `spans` (key, start, end) since v6, `pairs` (key, start) before it.
+    struct StoredKeys {
+        var bands: [Int64]?
+        var pairs: [Int64]?
+        var spans: [Int64]?
+
+        /// (key, start) of each paragraph row, or nil when the row kept no keys (written before v3).
+        var paragraphRows: [(key: Int64, start: Int64)]? {
+            if let spans { return stride(from: 0, to: spans.count - 2, by: 3).map { (spans[$0], spans[$0 + 1]) } }
+            if let pairs { return stride(from: 0, to: pairs.count - 1, by: 2).map { (pairs[$0], pairs[$0 + 1]) } }
+            return nil
         }
     }
 
-    /// Deletes the band and paragraph rows an earlier run wrote for `ref`, by primary key when the row kept its keys.
-    private static func deleteRows(of ref: Int64, bandKeys: [Int64]?, paragraphKeys: [Int64]?, in db: Database) throws {
-        guard let bandKeys, let paragraphKeys else {
+    /// Deletes the band and paragraph rows an earlier run merged for `ref`, by primary key when the row kept its keys.
+    private static func deleteRows(of ref: Int64, keys: StoredKeys, in db: Database) throws {
+        guard let bandKeys = keys.bands, let paragraphRows = keys.paragraphRows else {
             // Written before migration v3: no keys kept, so a scan (once per such report).
             try db.execute(sql: "DELETE FROM dedupe_band WHERE ref = ?", arguments: [ref])
             try db.execute(sql: "DELETE FROM dedupe_paragraph WHERE ref = ?", arguments: [ref])
@@ -475,10 +609,10 @@ public struct FingerprintStore: Sendable {
             try band.run()
         }
         let paragraph = try SteppedStatement("DELETE FROM dedupe_paragraph WHERE key = ? AND ref = ? AND start = ?", in: db)
-        for pair in stride(from: 0, to: paragraphKeys.count - 1, by: 2) {
-            paragraph.bind(1, paragraphKeys[pair])
+        for row in paragraphRows {
+            paragraph.bind(1, row.key)
             paragraph.bind(2, ref)
-            paragraph.bind(3, paragraphKeys[pair + 1])
+            paragraph.bind(3, row.start)
             try paragraph.run()
         }
     }
@@ -545,6 +679,8 @@ struct SteppedStatement {
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     func text(_ column: Int32) -> String? {
         sqlite3_column_text(handle, column).map { String(cString: $0) }

@@ -85,6 +85,10 @@ import Testing
             "SELECT r.reportId, c.file, c.issuer FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.ref = 3",
             "DELETE FROM dedupe_band WHERE key = 1 AND ref = 3",
             "DELETE FROM dedupe_paragraph WHERE key = 1 AND ref = 3 AND start = 0",
+            "SELECT p.seq, p.ref, r.bandKeys, r.paragraphSpans FROM dedupe_pending p JOIN dedupe_report r ON r.ref = p.ref WHERE p.seq > 5 ORDER BY p.seq",
+            "SELECT r.ref, r.bandKeys, r.paragraphKeys, r.paragraphSpans, p.seq FROM dedupe_report r LEFT JOIN dedupe_pending p ON p.ref = r.ref WHERE r.reportId = 'x'",
+            "SELECT 1 FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = 3",
+            "SELECT generation FROM dedupe_merge WHERE id = 1",
         ]
         try catalogue.pool.read { db in
             for statement in statements {
@@ -94,5 +98,68 @@ import Testing
                 #expect(scans.isEmpty, "\(statement): \(plan)")
             }
         }
+    }
+
+    func keyRows(_ catalogue: Catalogue) throws -> (bands: Int, paragraphs: Int, pending: Int) {
+        try catalogue.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_band") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_paragraph") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_pending") ?? 0)
+        }
+    }
+
+    @Test func keysWaitOnTheirRowsUntilAMergeAndAreMatchedTheSameBeforeAndAfter() throws {
+        let catalogue = try Catalogue(url: url, pendingMergeThreshold: 3)
+        let store = FingerprintStore(catalogue: catalogue)
+        try store.save(fingerprint("sha256:kept"))
+        try markProcessed("sha256:kept", in: catalogue)
+        #expect(try keyRows(catalogue) == (0, 0, 1), "the keys are on the row, listed as pending")
+        let before = try store.lookup(fingerprint("sha256:new"), perKey: 4, limit: 4)
+        #expect(before.candidates.map(\.reportId) == ["sha256:kept"] && before.candidates.first?.bandHits == 3)
+        #expect(before.paragraphs[102]?.span == Span(50, 95))
+
+        #expect(try catalogue.mergePendingFingerprintKeys() == 0, "one row pending, three needed")
+        try store.save(batch: [fingerprint("sha256:other", bands: [21], paragraphs: [201]), fingerprint("sha256:third", bands: [31], paragraphs: [])])
+        #expect(try catalogue.mergePendingFingerprintKeys() == 3)
+        #expect(try keyRows(catalogue) == (5, 3, 0))
+        #expect(try store.counts() == (reports: 3, bands: 5, paragraphs: 3))
+        let after = try store.lookup(fingerprint("sha256:new"), perKey: 4, limit: 4)
+        #expect(after.candidates.map(\.reportId) == ["sha256:kept"] && after.candidates.first?.bandHits == 3,
+                "counted once, from the key tables only")
+        #expect(after.paragraphs[102]?.span == Span(50, 95))
+    }
+
+    @Test func aLookupSeesWhatAnotherConnectionWroteAndMergedSinceItsLastLookup() throws {
+        let writer = try Catalogue(url: url)
+        let reader = try Catalogue(url: url)
+        let readerStore = FingerprintStore(catalogue: reader)
+        #expect(try readerStore.lookup(fingerprint("sha256:new"), perKey: 4, limit: 4).candidates.isEmpty)
+        try FingerprintStore(catalogue: writer).save(fingerprint("sha256:kept"))
+        try markProcessed("sha256:kept", in: writer)
+        let pending = try readerStore.lookup(fingerprint("sha256:new"), perKey: 4, limit: 4)
+        #expect(pending.candidates.map(\.bandHits) == [3] && pending.paragraphs[101]?.reportId == "sha256:kept")
+        #expect(try FingerprintStore(catalogue: writer).mergePending(ifAtLeast: 1) == 1)
+        let merged = try readerStore.lookup(fingerprint("sha256:new"), perKey: 4, limit: 4)
+        #expect(merged.candidates.map(\.bandHits) == [3], "the reader dropped its index of the merged rows")
+        #expect(merged.paragraphs[101]?.reportId == "sha256:kept")
+    }
+
+    @Test func aReportWrittenAgainReplacesItsKeysWhetherPendingOrMerged() throws {
+        let catalogue = try Catalogue(url: url)
+        let store = FingerprintStore(catalogue: catalogue)
+        try store.save(fingerprint("sha256:a", bands: [11, 12, 13], paragraphs: [101]))
+        try markProcessed("sha256:a", in: catalogue)
+        #expect(try store.lookup(fingerprint("sha256:q", bands: [11, 12, 13]), perKey: 4, limit: 4).candidates.count == 1)
+        try store.save(fingerprint("sha256:a", bands: [21, 22], paragraphs: [201]))
+        let pendingOld = try store.lookup(fingerprint("sha256:q", bands: [11, 12, 13], paragraphs: [101]), perKey: 4, limit: 4)
+        #expect(pendingOld.candidates.isEmpty && pendingOld.paragraphs.isEmpty, "the old pending keys are gone")
+        #expect(try store.lookup(fingerprint("sha256:q", bands: [21, 22]), perKey: 4, limit: 4).candidates.map(\.bandHits) == [2])
+
+        #expect(try store.mergePending(ifAtLeast: 1) == 1)
+        try store.save(fingerprint("sha256:a", bands: [31], paragraphs: [301]))
+        #expect(try keyRows(catalogue) == (0, 0, 1), "the merged rows of the earlier run are deleted")
+        #expect(try store.counts() == (reports: 1, bands: 1, paragraphs: 1))
+        #expect(try store.lookup(fingerprint("sha256:q", bands: [21, 22]), perKey: 4, limit: 4).candidates.isEmpty)
+        #expect(try store.lookup(fingerprint("sha256:q", bands: [31], paragraphs: [301]), perKey: 4, limit: 4).paragraphs[301]?.reportId == "sha256:a")
     }
 }
