@@ -147,6 +147,12 @@ enum PageFurniture {
     /// whole cell) and the values between them.
     private static func labelTokens(in cell: String) -> [(isLabel: Bool, text: String)] {
         if let label = bareLabel(cell) { return [(true, label)] }
+        // A label is followed by a colon: without one the cell is one value, and most lines of a
+        // report are that, so they are not split into characters first.
+        guard cell.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else {
+            let value = String(cell.trimmingBlanks)
+            return value.isEmpty ? [] : [(false, value)]
+        }
         let characters = Array(cell)
         var tokens: [(isLabel: Bool, text: String)] = []
         var valueStart = 0

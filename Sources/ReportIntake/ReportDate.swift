@@ -3,6 +3,10 @@
 enum ReportDate {
     /// The date that is the whole of `text`, spaces aside; nil when `text` is anything more or not a real date.
     static func whole(_ text: String) -> String? {
+        // The longest it reads, 二〇二二年十二月三十一日 with a time, is 47 bytes besides its spaces:
+        // a longer line is turned away before it is split into characters.
+        guard text.utf8.count <= 64
+                || text.utf8.lazy.filter({ $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }).count <= 64 else { return nil }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !tokens.isEmpty else { return nil }
         if let date = parse(Array(tokens.joined())) { return date }

@@ -38,16 +38,31 @@ struct FormRules: AuditRule {
     }
 
     private func isChrome(_ line: Span, in report: AuditedReport) -> Bool {
-        let text = report.text(line)
-        return report.table.chrome.contains(where: text.contains) || text.hasSuffix(">>") || text.hasSuffix("》》")
+        report.table.chrome.contains { report.contains($0, in: line) } || report.hasSuffix(">>", in: line) || report.hasSuffix("》》", in: line)
     }
 
+    /// Read on the report's scalars: Foundation's trimming and searches on a string made of each line cost more than the rest of the rule.
     private func isIssuerLine(_ line: Span, in report: AuditedReport) -> Bool {
-        var text = report.text(line).trimmingCharacters(in: .whitespaces)
-        if let date = Self.date(in: line, of: report) { text = report.text(Span(line.start, date.span.start)).trimmingCharacters(in: .whitespaces) }
-        guard !text.isEmpty, text.count <= 40, !text.contains(where: { "。，,；;：:！？".contains($0) }) else { return false }
-        if let issuer = report.document.meta.issuer, text.contains(issuer) { return true }
-        return report.table.issuerEndings.contains(where: text.hasSuffix)
+        var name = Self.trimmed(line, in: report)
+        if let date = Self.date(in: line, of: report) { name = Self.trimmed(Span(line.start, date.span.start), in: report) }
+        guard name.length > 0, name.length <= 40 || report.text(name).count <= 40,
+              !report.scalars[name.start..<name.end].contains(where: Self.clauseMarks.contains) else { return false }
+        if let issuer = report.document.meta.issuer, !issuer.isEmpty, report.contains(issuer, in: name) { return true }
+        return report.table.issuerEndings.contains { report.hasSuffix($0, in: name) }
+    }
+
+    private static let clauseMarks = Set("。，,；;：:！？".unicodeScalars)
+
+    /// `span` without the spaces and tabs at either end (what `CharacterSet.whitespaces` holds).
+    private static func trimmed(_ span: Span, in report: AuditedReport) -> Span {
+        func isBlank(_ index: Int) -> Bool {
+            let scalar = report.scalars[index]
+            return scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        var start = span.start, end = span.end
+        while start < end, isBlank(start) { start += 1 }
+        while end > start, isBlank(end - 1) { end -= 1 }
+        return Span(start, end)
     }
 
     // MARK: dates
