@@ -22,7 +22,7 @@ public final class Catalogue: Sendable {
     /// of the dedupe indexes, so a lookup misses the cache about once per key. Dedupe keys wait on their
     /// fingerprint rows until `pendingMergeThreshold` rows are pending, then go into the key tables together.
     public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = 4 << 20, mappedBytes: Int = 0,
-                readers: Int = 2, pendingMergeThreshold: Int = 1024) throws {
+                readers: Int = 2, pendingMergeThreshold: Int = 256) throws {
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         self.pendingMergeThreshold = max(1, pendingMergeThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
