@@ -132,15 +132,28 @@ struct CitationRules: AuditRule {
 
     /// Levenshtein distance, or `limit + 1` once it exceeds `limit`.
     static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        // Only the cells within `limit` of the diagonal can lead to a distance within it (Ukkonen),
+        // so each row computes 2 × limit + 1 cells instead of one per character of `b`.
+        let n = a.count, m = b.count, beyond = limit + 1
+        guard abs(n - m) <= limit else { return beyond }
+        guard n > 0, m > 0 else { return max(n, m) }
+        var previous = [Int](repeating: beyond, count: m + 2)
+        var current = previous
+        for j in 0...min(m, limit) { previous[j] = j }
+        for i in 1...n {
+            let low = max(1, i - limit), high = min(m, i + limit)
+            current[0] = i <= limit ? i : beyond
+            current[low - 1] = low == 1 ? current[0] : beyond
+            var rowMinimum = current[low - 1]
+            for j in low...high {
+                let cell = min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1, beyond)
+                current[j] = cell
+                rowMinimum = min(rowMinimum, cell)
             }
-            if current.min()! > limit { return limit + 1 }
-            previous = current
+            current[high + 1] = beyond
+            if rowMinimum > limit { return beyond }
+            swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[m]
     }
 }
