@@ -178,7 +178,7 @@ public enum ReportPage {
             page.open("tr")
             page.element("td", [:], step.processor)
             page.element("td", [:], step.version)
-            page.element("td", ["class": "n"], String(format: "%.2f", step.ms))
+            page.element("td", ["class": "n"], Milliseconds.text(of: step))
             page.close("tr")
         }
         page.close("table")

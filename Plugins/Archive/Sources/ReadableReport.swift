@@ -1,4 +1,5 @@
 import ReportKit
+import ReportViews
 
 /// The archive entry's report.md: what a person reads before opening the JSON.
 enum ReadableReport {
@@ -37,7 +38,7 @@ enum ReadableReport {
         lines.append("## Provenance")
         lines.append("")
         for step in document.provenance {
-            lines.append("- \(step.processor) \(step.version): \(String(format: "%.2f", step.ms)) ms")
+            lines.append("- \(step.processor) \(step.version): \(Milliseconds.text(of: step)) ms")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -50,5 +51,3 @@ enum ReadableReport {
         }
     }
 }
-
-import Foundation
