@@ -4,6 +4,8 @@ import ReportKit
 
 // dedupe-bench [--quick] [--no-sweep] [--no-scale] [--scale-only] [--sizes 1000,100000,1000000] [--folder DIR] [--sweep-folder DIR]
 //              [--batch N]  (reports per fingerprint flush and outcome commit in the timed runs; 128 by default)
+//              [--export DIR]  (writes the corpus as files and DIR/labels.tsv in arrival order, then stops;
+//                               scripts/dedupe-e2e runs them through `reportd process`)
 // Prints pair precision/recall/F1 on a generated labelled corpus, the dedupe step's reports per
 // second on one core, and its per-report cost as the catalogue grows. Run it in release:
 //   swift run -c release dedupe-bench
@@ -32,6 +34,19 @@ let corpus = generator.corpus(bases: quick ? 100 : 400, unrelated: quick ? 300 :
 let kinds = Dictionary(grouping: corpus, by: \.kind).mapValues(\.count)
 let averageLength = corpus.map { $0.text.unicodeScalars.count }.reduce(0, +) / corpus.count
 say("corpus: \(corpus.count) reports (base \(kinds[.base] ?? 0), variant \(kinds[.variant] ?? 0), re-encoded copy \(kinds[.copy] ?? 0), unrelated \(kinds[.unrelated] ?? 0)); edit fractions \(fractions); \(averageLength) characters on average")
+
+if let export = option("--export") {
+    let target = URL(fileURLWithPath: export)
+    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+    var labels = "name\tfamily\tkind\tedit_fraction\n"
+    for report in corpus {
+        try Data(report.text.utf8).write(to: target.appendingPathComponent(report.name))
+        labels += "\(report.name)\t\(report.family)\t\(report.kind.rawValue)\t\(report.editFraction.map { "\($0)" } ?? "")\n"
+    }
+    try Data(labels.utf8).write(to: target.appendingPathComponent("labels.tsv"))
+    say("exported \(corpus.count) reports and labels.tsv to \(target.path)")
+    exit(0)
+}
 
 func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 
