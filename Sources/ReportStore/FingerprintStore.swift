@@ -366,38 +366,32 @@ public struct FingerprintStore: Sendable {
             }
             paragraph.reset()
         }
-        if !pending.isEmpty {
-            let processed = try SteppedStatement("""
-                SELECT 1 FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = ?
-                """, in: db)
-            var isProcessed: [Int64: Bool] = [:]
-            for key in keys where places[key] == nil {
-                for row in pending[key] ?? [] where row.ref != ownRef && row.start <= row.end {
-                    if isProcessed[row.ref] == nil {
-                        processed.bind(1, row.ref)
-                        isProcessed[row.ref] = try processed.step()
-                        processed.reset()
-                    }
-                    if isProcessed[row.ref] == true {
-                        places[key] = (row.ref, Span(Int(row.start), Int(row.end)))
-                        break
-                    }
-                }
-            }
-        }
-        guard !places.isEmpty else { return [:] }
+        guard !places.isEmpty || !pending.isEmpty else { return [:] }
+        // One read per holding report, which also tells whether it is processed (a pending row's
+        // report may not be): nil once read and not processed.
         let holder = try SteppedStatement("""
-            SELECT r.reportId, c.file, c.issuer FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.ref = ?
+            SELECT r.reportId, c.file, c.issuer FROM dedupe_report r
+            JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = ?
             """, in: db)
-        var holders: [Int64: (id: String, file: String, issuer: String?)] = [:]
-        for ref in Set(places.values.map(\.ref)) {
+        var holders: [Int64: (id: String, file: String, issuer: String?)?] = [:]
+        func processedHolder(_ ref: Int64) throws -> (id: String, file: String, issuer: String?)? {
+            if let known = holders[ref] { return known }
             holder.bind(1, ref)
-            if try holder.step() { holders[ref] = (holder.text(0) ?? "", holder.text(1) ?? "", holder.text(2)) }
+            let found = try holder.step() ? (holder.text(0) ?? "", holder.text(1) ?? "", holder.text(2)) : nil
             holder.reset()
+            holders[ref] = found
+            return found
+        }
+        for key in keys where places[key] == nil {
+            for row in pending[key] ?? [] where row.ref != ownRef && row.start <= row.end {
+                guard try processedHolder(row.ref) != nil else { continue }
+                places[key] = (row.ref, Span(Int(row.start), Int(row.end)))
+                break
+            }
         }
         var sources: [Int64: ParagraphSource] = [:]
         for (key, place) in places {
-            guard let report = holders[place.ref] else { continue }
+            guard let report = try processedHolder(place.ref) else { continue }
             sources[key] = ParagraphSource(reportId: report.id, file: report.file, issuer: report.issuer, span: place.span)
         }
         return sources
@@ -547,10 +541,7 @@ public struct FingerprintStore: Sendable {
             merged += 1
             let ref = rows.int64(0)
             for key in rows.int64s(1) ?? [] { bands.append((key, ref)) }
-            let spans = rows.int64s(2) ?? []
-            for triple in stride(from: 0, to: spans.count - 2, by: 3) {
-                paragraphs.append((spans[triple], ref, spans[triple + 1], spans[triple + 2]))
-            }
+            for row in paragraphRows(rows.int64s(2) ?? []) { paragraphs.append((row.key, ref, row.start, row.end)) }
         }
         rows.reset()
         guard merged > 0 else { return 0 }
@@ -576,6 +567,11 @@ public struct FingerprintStore: Sendable {
         return merged
     }
 
+    /// The (key, start, end) triples of a `paragraphSpans` blob.
+    static func paragraphRows(_ spans: [Int64]) -> [(key: Int64, start: Int64, end: Int64)] {
+        stride(from: 0, to: spans.count - 2, by: 3).map { (spans[$0], spans[$0 + 1], spans[$0 + 2]) }
+    }
+
     private static func bumpGeneration(in db: Database) throws {
         try db.execute(sql: "UPDATE dedupe_merge SET generation = generation + 1 WHERE id = 1")
     }
@@ -588,7 +584,7 @@ public struct FingerprintStore: Sendable {
 
         /// (key, start) of each paragraph row, or nil when the row kept no keys (written before v3).
         var paragraphRows: [(key: Int64, start: Int64)]? {
-            if let spans { return stride(from: 0, to: spans.count - 2, by: 3).map { (spans[$0], spans[$0 + 1]) } }
+            if let spans { return FingerprintStore.paragraphRows(spans).map { ($0.key, $0.start) } }
             if let pairs { return stride(from: 0, to: pairs.count - 1, by: 2).map { (pairs[$0], pairs[$0 + 1]) } }
             return nil
         }

@@ -70,10 +70,8 @@ final class PendingKeys: @unchecked Sendable {
             loadedSequence = query.int64(0)
             let ref = query.int64(1)
             for key in query.int64s(2) ?? [] { bands.append(ref, for: key) }
-            let spans = query.int64s(3) ?? []
-            for triple in stride(from: 0, to: spans.count - 2, by: 3) {
-                paragraphs.append(ParagraphRow(ref: ref, start: Int32(clamping: spans[triple + 1]), end: Int32(clamping: spans[triple + 2])),
-                                  for: spans[triple])
+            for row in FingerprintStore.paragraphRows(query.int64s(3) ?? []) {
+                paragraphs.append(ParagraphRow(ref: ref, start: Int32(clamping: row.start), end: Int32(clamping: row.end)), for: row.key)
             }
         }
     }

@@ -82,12 +82,11 @@ import Testing
             "SELECT r.reportId, r.signature, r.file, r.received, c.archive FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = 3 AND r.reportId != 'x'",
             "SELECT shingles FROM dedupe_shingles WHERE ref = 3",
             "SELECT p.ref, p.start, p.\"end\" FROM dedupe_paragraph p JOIN dedupe_report r ON r.ref = p.ref JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE p.key = 1 AND p.ref != 3 ORDER BY p.ref LIMIT 1",
-            "SELECT r.reportId, c.file, c.issuer FROM dedupe_report r JOIN report c ON c.id = r.reportId WHERE r.ref = 3",
+            "SELECT r.reportId, c.file, c.issuer FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = 3",
             "DELETE FROM dedupe_band WHERE key = 1 AND ref = 3",
             "DELETE FROM dedupe_paragraph WHERE key = 1 AND ref = 3 AND start = 0",
             "SELECT p.seq, p.ref, r.bandKeys, r.paragraphSpans FROM dedupe_pending p JOIN dedupe_report r ON r.ref = p.ref WHERE p.seq > 5 ORDER BY p.seq",
             "SELECT r.ref, r.bandKeys, r.paragraphKeys, r.paragraphSpans, p.seq FROM dedupe_report r LEFT JOIN dedupe_pending p ON p.ref = r.ref WHERE r.reportId = 'x'",
-            "SELECT 1 FROM dedupe_report r JOIN report c ON c.id = r.reportId AND c.status = 'processed' WHERE r.ref = 3",
             "SELECT generation FROM dedupe_merge WHERE id = 1",
         ]
         try catalogue.pool.read { db in
