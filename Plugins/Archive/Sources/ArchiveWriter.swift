@@ -66,17 +66,7 @@ public struct ArchiveWriter: Processor {
             filed.provenance.append(Provenance(
                 processor: context.processorName ?? Self.name, version: Self.version,
                 ms: (ContinuousClock.now - context.stepStarted).milliseconds))
-            try DurableFile.writeFile(document.original, to: partial.appending(component: Self.originalName(for: document)), sync: sync)
-            try DurableFile.writeFile(Data(document.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
-            try DurableFile.writeFile(try filed.jsonData(), to: partial.appending(component: "document.json"), sync: sync)
-            if configuration.readable {
-                try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
-                                          to: partial.appending(component: "report.md"), sync: sync)
-            }
-            if configuration.html {
-                let page = ReportPage.data(filed, duplicateHref: duplicateHref(for: filed, entry: entry))
-                try DurableFile.writeFile(page, to: partial.appending(component: ReportPage.fileName), sync: sync)
-            }
+            try await writeFiles(of: filed, into: partial, entry: entry, sync: sync)
             if let staging {
                 staging.publishWhenDurable(partial, at: entry)
                 return .proceed
@@ -90,6 +80,35 @@ public struct ArchiveWriter: Processor {
             throw error
         }
         return .proceed
+    }
+
+    /// Renders and writes the entry's files side by side: each is independent of the others, and a lone
+    /// report otherwise leaves the second core idle while its files are created one after another.
+    private func writeFiles(of filed: Document, into partial: URL, entry: URL, sync: Bool) async throws {
+        let readable = configuration.readable, html = configuration.html
+        let duplicateHref = html ? duplicateHref(for: filed, entry: entry) : nil
+        try await withThrowingTaskGroup(of: Void.self) { files in
+            files.addTask {
+                try DurableFile.writeFile(filed.original, to: partial.appending(component: Self.originalName(for: filed)), sync: sync)
+                try DurableFile.writeFile(Data(filed.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
+            }
+            files.addTask {
+                try DurableFile.writeFile(try filed.jsonData(), to: partial.appending(component: "document.json"), sync: sync)
+            }
+            if readable {
+                files.addTask {
+                    try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
+                                              to: partial.appending(component: "report.md"), sync: sync)
+                }
+            }
+            if html {
+                files.addTask {
+                    let page = ReportPage.data(filed, duplicateHref: duplicateHref)
+                    try DurableFile.writeFile(page, to: partial.appending(component: ReportPage.fileName), sync: sync)
+                }
+            }
+            try await files.waitForAll()
+        }
     }
 
     /// The relative link from `entry`'s page to the page of the report `document` duplicates, when that one is archived.
