@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(name: "ReportViewsTests", dependencies: ["ReportViews", "ReportStore", "ReportKit", "ReportKitTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InboxTests",
-            dependencies: ["Inbox", .product(name: "InMemoryLogging", package: "swift-log")],
+            dependencies: ["Inbox", .product(name: "InMemoryLogging", package: "swift-log"),
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

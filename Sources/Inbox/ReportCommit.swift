@@ -9,11 +9,12 @@ import ReportViews
 /// The order, for a group of any size:
 /// 1. failed reports move to `failed/` beside their reason (each synced on its own: they are rare);
 /// 2. one `syncfs` makes the files of every staged archive entry durable;
-/// 3. each staged folder is renamed into place, and the catalogue records the group in one transaction;
-/// 4. a second `syncfs` makes the renames and the catalogue durable; only now is any receipt written;
-/// 5. the receipts are renamed into the outbox, a third `syncfs` makes them durable, and the spool copies go.
+/// 3. each staged folder is renamed into place, and a second `syncfs` makes the renames durable; only now
+///    is any receipt written (the second sync is skipped when nothing was renamed);
+/// 4. the receipts are renamed into the outbox and the catalogue records the group in one transaction;
+/// 5. a third `syncfs` makes the receipts and the catalogue durable, and only then do the spool copies go.
 /// `outbox/index.html` is a view of the catalogue, rendered by ``refreshIndex(logger:)`` when the caller decides.
-/// A crash anywhere leaves every report in the spool until its receipt is on disk; the next start
+/// A crash anywhere leaves every report in the spool until its receipt and its catalogue rows are on disk; the next start
 /// runs it again, and the archive entry, named by the report's id, is kept rather than filed twice.
 public struct ReportCommit: Sendable {
     public let root: DataRoot
@@ -94,11 +95,12 @@ public struct ReportCommit: Sendable {
                                       archive: archives[index], document: documents[index], duplicateOf: duplicateOf,
                                       reason: outcomes[index].failureDescription, at: now)
         }
-        do {
-            try catalogue.record(batch: committing.map { (receipts[$0]!, documents[$0]) })
-            try DurableFile.syncFilesystem(containing: root.outbox)
-        } catch {
-            holdAll(error)
+        if committing.contains(where: { !group[$0].staging.all.isEmpty }) {
+            do {
+                try DurableFile.syncFilesystem(containing: root.outbox)
+            } catch {
+                holdAll(error)
+            }
         }
 
         var told: [Int] = []
@@ -113,6 +115,7 @@ public struct ReportCommit: Sendable {
             }
         }
         do {
+            try catalogue.record(batch: told.map { (receipts[$0]!, documents[$0]) })
             try DurableFile.syncFilesystem(containing: root.outbox)
         } catch {
             for index in told { hold(index, error) }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Inbox
 import InMemoryLogging
 import Logging
@@ -107,6 +108,30 @@ struct StagingMarker: Processor {
         #expect(try String(contentsOf: entry.appendingPathComponent("text.txt"), encoding: .utf8) == "filed before the crash")
         #expect(try partials().isEmpty)
         #expect(try Spool(root: root).pending().isEmpty)
+    }
+
+    @Test func aCatalogueThatRefusesTheGroupKeepsTheReportInTheSpoolUntilARunRecordsIt() async throws {
+        let report = try spool("丙局.txt", "一、总体情况\n全年组织旁听庭审2次。\n")
+        let refusal = try DatabaseQueue(path: root.catalogue.path)
+        try await refusal.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON outcome BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        let commit = ReportCommit(root: root, catalogue: catalogue)
+        let first = commit.commit([await flow.prepare(report)])
+        guard case .failure(.transient) = first[0] else {
+            Issue.record("expected the report held back, got \(first)")
+            return
+        }
+        #expect(try Spool(root: root).pending() == [report])
+        #expect(try catalogue.reports().isEmpty)
+
+        try await refusal.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        let second = commit.commit([await flow.prepare(report)])
+        #expect(second == [.processed])
+        #expect(try catalogue.reports().count == 1)
+        #expect(try Spool(root: root).pending().isEmpty)
+        let receipt = try JSONDecoder().decode(Receipt.self, from: Data(contentsOf: root.outbox.appendingPathComponent("丙局.txt.json")))
+        #expect(receipt.status == "processed")
     }
 
     @Test func aFailedReportIsShelvedWithItsReasonAndNoEntry() async throws {
