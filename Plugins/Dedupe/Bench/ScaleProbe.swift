@@ -1,6 +1,7 @@
 import DedupeProcessor
 import Foundation
 import GRDB
+import GRDBSQLite
 import Logging
 import ReportKit
 import ReportStore
@@ -12,9 +13,10 @@ struct ScaleProbe {
     let url: URL
     private(set) var size = 0
 
-    init(folder: URL, configuration: DedupeConfiguration) throws {
+    /// `pageCacheBytes` is each catalogue connection's page cache, as `Catalogue.init` takes it (the daemon's 4 MB by default).
+    init(folder: URL, configuration: DedupeConfiguration, pageCacheBytes: Int = 4 << 20) throws {
         url = folder.appendingPathComponent("scale-\(UUID().uuidString).sqlite")
-        let catalogue = try Catalogue(url: url)
+        let catalogue = try Catalogue(url: url, pageCacheBytes: pageCacheBytes)
         self.catalogue = catalogue
         detector = DuplicateDetector(configuration: configuration, catalogue: { catalogue })
     }
@@ -23,7 +25,10 @@ struct ScaleProbe {
     ///
     /// Each gets a report row, a fingerprint row with a random 128-value signature and a 64-hash shingle set, `bands` random band keys
     /// and 5 random paragraph keys: the same rows and indexes a real report has, made without text.
+    /// The bulk loader's connection and its 200 MB page cache are gone when this returns, and the heap is
+    /// trimmed, so that what the process holds afterwards is the dedupe step's, not the loader's.
     mutating func grow(to target: Int, bands: Int) throws {
+        defer { releaseFreedHeap() }
         let database = try DatabaseQueue(path: url.path)
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
@@ -112,9 +117,23 @@ struct ProbeCost {
     var lookupCPU: Double
 }
 
+/// What SQLite has allocated in this process (page caches, statements, schemas), in megabytes; with `highWater`, its peak
+/// since the last call that reset it.
+func sqliteHeapMegabytes(highWater: Bool = false, reset: Bool = false) -> Double {
+    Double(highWater ? sqlite3_memory_highwater(reset ? 1 : 0) : sqlite3_memory_used()) / 1_048_576
+}
+
 /// The resident set size of this process, in megabytes.
 func residentMegabytes() -> Double {
     guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
           let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
     return pages * 4096 / 1_048_576
+}
+
+/// Hands the heap's freed pages back to the kernel (glibc keeps them otherwise, and they would count in the RSS printed).
+/// glibc's `malloc_trim` is not in Swift's Glibc module, so it is looked up by name; elsewhere this does nothing.
+func releaseFreedHeap() {
+    typealias MallocTrim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
 }

@@ -4,6 +4,7 @@ import ReportKit
 
 // dedupe-bench [--quick] [--no-sweep] [--no-scale] [--scale-only] [--sizes 1000,100000,1000000] [--folder DIR] [--sweep-folder DIR]
 //              [--batch N]  (reports per fingerprint flush and outcome commit in the timed runs; 128 by default)
+//              [--page-cache MB]  (each catalogue connection's page cache in the scale probe; the daemon's 4 by default)
 //              [--export DIR]  (writes the corpus as files and DIR/labels.tsv in arrival order, then stops;
 //                               scripts/dedupe-e2e runs them through `reportd process`)
 // Prints pair precision/recall/F1 on a generated labelled corpus, the dedupe step's reports per
@@ -115,12 +116,16 @@ if !arguments.contains("--scale-only") {
 
 if !arguments.contains("--no-scale") {
     say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports, other ones at each size)")
-    var probe = try ScaleProbe(folder: folder, configuration: defaults)
+    let pageCache = option("--page-cache").flatMap { Double($0) }.map { Int($0 * 1_048_576) } ?? 4 << 20
+    var probe = try ScaleProbe(folder: folder, configuration: defaults, pageCacheBytes: pageCache)
+    say("catalogue page cache \(format(Double(pageCache) / 1_048_576, 0)) MB a connection; RSS and SQLite's heap are taken after the bulk loader has closed, before and after the probes")
     var first: ProbeCost?
     for (round, size) in sizes.enumerated() {
         let started = Date()
         try probe.grow(to: size, bands: defaults.bands)
         let built = Date().timeIntervalSince(started)
+        let rssBefore = residentMegabytes()
+        _ = sqliteHeapMegabytes(highWater: true, reset: true)
         // Each size gets its own slice of the corpus: probes are not recorded, and a text probed
         // again would meet its own earlier, never-processed fingerprints in every band.
         let slice = Array(corpus[(round * 350 % (corpus.count - 350))...].prefix(350))
@@ -128,6 +133,6 @@ if !arguments.contains("--no-scale") {
         let cost = try await probe.time(Array(slice.dropFirst(50)), round: round, configuration: defaults)
         let base = first ?? cost
         first = base
-        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(residentMegabytes(), 0)) MB; grown in \(format(built, 0)) s")
+        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(rssBefore, 0)) → \(format(residentMegabytes(), 0)) MB, SQLite heap \(format(sqliteHeapMegabytes(), 1)) MB (peak \(format(sqliteHeapMegabytes(highWater: true), 1)) MB during the probes); grown in \(format(built, 0)) s")
     }
 }
