@@ -21,7 +21,10 @@ public final class Catalogue: Sendable {
     /// daemon's RSS, so the daemon maps nothing and keeps 4 MB caches: enough for the interior pages
     /// of the dedupe indexes, so a lookup misses the cache about once per key. Dedupe keys wait on their
     /// fingerprint rows until `pendingMergeThreshold` rows are pending, then go into the key tables together.
-    public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = 4 << 20, mappedBytes: Int = 0,
+    /// Each connection's page cache unless `init` is told otherwise: the daemon's.
+    public static let defaultPageCacheBytes = 4 << 20
+
+    public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = Catalogue.defaultPageCacheBytes, mappedBytes: Int = 0,
                 readers: Int = 2, pendingMergeThreshold: Int = 256) throws {
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         self.pendingMergeThreshold = max(1, pendingMergeThreshold)

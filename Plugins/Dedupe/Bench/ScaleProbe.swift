@@ -13,8 +13,8 @@ struct ScaleProbe {
     let url: URL
     private(set) var size = 0
 
-    /// `pageCacheBytes` is each catalogue connection's page cache, as `Catalogue.init` takes it (the daemon's 4 MB by default).
-    init(folder: URL, configuration: DedupeConfiguration, pageCacheBytes: Int = 4 << 20) throws {
+    /// `pageCacheBytes` is each catalogue connection's page cache, as `Catalogue.init` takes it.
+    init(folder: URL, configuration: DedupeConfiguration, pageCacheBytes: Int) throws {
         url = folder.appendingPathComponent("scale-\(UUID().uuidString).sqlite")
         let catalogue = try Catalogue(url: url, pageCacheBytes: pageCacheBytes)
         self.catalogue = catalogue
@@ -117,10 +117,14 @@ struct ProbeCost {
     var lookupCPU: Double
 }
 
-/// What SQLite has allocated in this process (page caches, statements, schemas), in megabytes; with `highWater`, its peak
-/// since the last call that reset it.
-func sqliteHeapMegabytes(highWater: Bool = false, reset: Bool = false) -> Double {
-    Double(highWater ? sqlite3_memory_highwater(reset ? 1 : 0) : sqlite3_memory_used()) / 1_048_576
+/// What SQLite has allocated in this process (page caches, statements, schemas), in megabytes.
+func sqliteHeapMegabytes() -> Double {
+    Double(sqlite3_memory_used()) / 1_048_576
+}
+
+/// The peak of `sqliteHeapMegabytes()` since the last reset; `resetting` starts a new peak at the current use.
+func sqlitePeakHeapMegabytes(resetting: Bool = false) -> Double {
+    Double(sqlite3_memory_highwater(resetting ? 1 : 0)) / 1_048_576
 }
 
 /// The resident set size of this process, in megabytes.

@@ -1,6 +1,7 @@
 import DedupeProcessor
 import Foundation
 import ReportKit
+import ReportStore
 
 // dedupe-bench [--quick] [--no-sweep] [--no-scale] [--scale-only] [--sizes 1000,100000,1000000] [--folder DIR] [--sweep-folder DIR]
 //              [--batch N]  (reports per fingerprint flush and outcome commit in the timed runs; 128 by default)
@@ -116,7 +117,7 @@ if !arguments.contains("--scale-only") {
 
 if !arguments.contains("--no-scale") {
     say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports, other ones at each size)")
-    let pageCache = option("--page-cache").flatMap { Double($0) }.map { Int($0 * 1_048_576) } ?? 4 << 20
+    let pageCache = option("--page-cache").flatMap { Double($0) }.map { Int($0 * 1_048_576) } ?? Catalogue.defaultPageCacheBytes
     var probe = try ScaleProbe(folder: folder, configuration: defaults, pageCacheBytes: pageCache)
     say("catalogue page cache \(format(Double(pageCache) / 1_048_576, 0)) MB a connection; RSS and SQLite's heap are taken after the bulk loader has closed, before and after the probes")
     var first: ProbeCost?
@@ -125,7 +126,7 @@ if !arguments.contains("--no-scale") {
         try probe.grow(to: size, bands: defaults.bands)
         let built = Date().timeIntervalSince(started)
         let rssBefore = residentMegabytes()
-        _ = sqliteHeapMegabytes(highWater: true, reset: true)
+        _ = sqlitePeakHeapMegabytes(resetting: true)
         // Each size gets its own slice of the corpus: probes are not recorded, and a text probed
         // again would meet its own earlier, never-processed fingerprints in every band.
         let slice = Array(corpus[(round * 350 % (corpus.count - 350))...].prefix(350))
@@ -133,6 +134,6 @@ if !arguments.contains("--no-scale") {
         let cost = try await probe.time(Array(slice.dropFirst(50)), round: round, configuration: defaults)
         let base = first ?? cost
         first = base
-        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(rssBefore, 0)) → \(format(residentMegabytes(), 0)) MB, SQLite heap \(format(sqliteHeapMegabytes(), 1)) MB (peak \(format(sqliteHeapMegabytes(highWater: true), 1)) MB during the probes); grown in \(format(built, 0)) s")
+        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(rssBefore, 0)) → \(format(residentMegabytes(), 0)) MB, SQLite heap \(format(sqliteHeapMegabytes(), 1)) MB (peak \(format(sqlitePeakHeapMegabytes(), 1)) MB during the probes); grown in \(format(built, 0)) s")
     }
 }
