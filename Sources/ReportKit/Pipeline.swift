@@ -22,8 +22,8 @@ public struct Pipeline: Sendable {
     public init(_ stages: [Stage]) {
         self.stages = stages
         let end: Link = { _, _ in }
-        self.chain = stages.reversed().reduce(end) { next, stage in
-            Pipeline.link(stage, next: next)
+        self.chain = stages.indices.reversed().reduce(end) { next, index in
+            Pipeline.link(stages[index], at: index, next: next)
         }
     }
 
@@ -35,22 +35,35 @@ public struct Pipeline: Sendable {
     public func run(_ document: Document, logger: Logger, staging: StagedEntries? = nil,
                     arrival: ArrivalTurn? = nil) async -> PipelineResult {
         var document = document
-        do {
-            try await chain(&document, ProcessingContext(logger: logger, staging: staging, arrival: arrival))
-        } catch let error as StepFailure {
-            return PipelineResult(document: document, outcome: .failure(error.classified))
-        } catch {
-            return PipelineResult(document: document, outcome: .failure(.report(reason: "\(error)", processor: nil)))
+        let base = ProcessingContext(logger: logger, staging: staging, arrival: arrival)
+        var context = base
+        context.headStarts = stages.map { stage in
+            var own = base
+            own.logger[metadataKey: "processor"] = "\(stage.name)"
+            own.processorName = stage.name
+            return stage.processor.begin(document, context: own)
         }
+        let outcome: Outcome?
+        do {
+            try await chain(&document, context)
+            outcome = nil
+        } catch let error as StepFailure {
+            outcome = .failure(error.classified)
+        } catch {
+            outcome = .failure(.report(reason: "\(error)", processor: nil))
+        }
+        for head in context.headStarts { await head?.discardIfUncollected() }
+        if let outcome { return PipelineResult(document: document, outcome: outcome) }
         if let duplicate = document.duplicate, duplicate.kind != .near {
             return PipelineResult(document: document, outcome: .duplicate(of: duplicate.of))
         }
         return PipelineResult(document: document, outcome: .processed)
     }
 
-    private static func link(_ stage: Stage, next: @escaping Link) -> Link {
+    private static func link(_ stage: Stage, at index: Int, next: @escaping Link) -> Link {
         { @Sendable document, chainContext in
             var context = chainContext
+            context.headStart = chainContext.headStarts.indices.contains(index) ? chainContext.headStarts[index] : nil
             context.logger[metadataKey: "processor"] = "\(stage.name)"
             let started = ContinuousClock.now
             context.stepStarted = started

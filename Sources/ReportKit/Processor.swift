@@ -23,10 +23,16 @@ public protocol Processor: Sendable {
 
     /// Reads and adds to `document`. Throw for a report that cannot go on; the pipeline decides what it means.
     func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow
+
+    /// Begins, as soon as intake has read the document and beside the steps before this one, work that
+    /// needs nothing they add; `process` collects it from `context.headStart`. The default begins nothing.
+    func begin(_ document: Document, context: ProcessingContext) -> HeadStart?
 }
 
 extension Processor {
     public static var version: String { "1.0.0" }
+
+    public func begin(_ document: Document, context: ProcessingContext) -> HeadStart? { nil }
 }
 
 /// What a processor is given for one report besides the document.
@@ -41,6 +47,10 @@ public struct ProcessingContext: Sendable {
     public var staging: StagedEntries?
     /// This report's turn among reports in flight, for a step that must see them in arrival order.
     public var arrival: ArrivalTurn?
+    /// What this step's `begin` started for this report, if it started anything.
+    public var headStart: HeadStart?
+    /// Every step's head start, by its place in the chain.
+    var headStarts: [HeadStart?] = []
 
     public init(logger: Logger, stepStarted: ContinuousClock.Instant = .now, processorName: String? = nil,
                 staging: StagedEntries? = nil, arrival: ArrivalTurn? = nil) {

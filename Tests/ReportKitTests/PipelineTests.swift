@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import ReportKit
 import ReportKitTesting
 import Testing
@@ -48,7 +49,54 @@ struct TurnTaker: Processor {
     }
 }
 
+/// Begins by counting the document's characters and notes what became of the count: collected or undone.
+struct CountingAhead: Processor {
+    static let name = "counting-ahead"
+    /// A list of counts that steps on several tasks append to.
+    final class Counts: Sendable {
+        private let values = Mutex<[Int]>([])
+        func append(_ value: Int) { values.withLock { $0.append(value) } }
+        var all: [Int] { values.withLock { $0 } }
+    }
+    /// Counts collected by `process`, and counts the pipeline undid.
+    let collected = Counts()
+    let undone = Counts()
+
+    func begin(_ document: Document, context: ProcessingContext) -> HeadStart? {
+        let text = document.text
+        return HeadStart({ text.count }, undo: { count in undone.append(count) })
+    }
+
+    func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        let count = try await #require(context.headStart).value(as: Int.self)
+        collected.append(count)
+        return .proceed
+    }
+}
+
 @Suite struct PipelineTests {
+    @Test func aStepCollectsWhatItsBeginStarted() async {
+        let step = CountingAhead()
+        let result = await EmbeddedPipeline([TrailProcessor(mark: "a"), step]).feed("一、总体情况")
+        #expect(result.outcome == .processed)
+        #expect(step.collected.all == [6])
+        #expect(step.undone.all.isEmpty)
+    }
+
+    @Test func whatABeginStartedIsUndoneWhenTheChainStopsOrFailsBeforeItsStep() async {
+        let stopped = CountingAhead()
+        let duplicate = await EmbeddedPipeline([MarkDuplicate(kind: .exact), stopped]).feed("一二三")
+        #expect(duplicate.outcome == .duplicate(of: "sha256:earlier"))
+        #expect(stopped.collected.all.isEmpty)
+        #expect(stopped.undone.all == [3])
+
+        let failed = CountingAhead()
+        let result = await EmbeddedPipeline([ThrowingProcessor(error: POSIXError(.EIO)), failed]).feed("一二")
+        #expect(result.outcome.status == "deferred")
+        #expect(failed.collected.all.isEmpty)
+        #expect(failed.undone.all == [2])
+    }
+
     @Test func aStepWaitingForAnEarlierReportRecordsTheWaitApartFromItsTime() async throws {
         let (started, signal) = AsyncStream.makeStream(of: Void.self)
         let pipeline = EmbeddedPipeline([TurnTaker(started: signal), TrailProcessor(mark: "a")])

@@ -45,35 +45,46 @@ public struct ArchiveWriter: Processor {
         self.lookup = lookup
     }
 
+    /// Starts the entry as soon as the document is read: its folder, the original and text.txt need
+    /// nothing the other steps add, so a lone report has them written while the chain runs.
+    public func begin(_ document: Document, context: ProcessingContext) -> HeadStart? {
+        let entry = ArchiveLayout.entry(for: document, in: root)
+        let sync = syncsItself(context)
+        return HeadStart({ try self.startEntry(document, at: entry, sync: sync) }, undo: { $0.discard() })
+    }
+
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
         let entry = ArchiveLayout.entry(for: document, in: root)
+        var begun = try await context.headStart?.value(as: BegunEntry.self)
+        if let started = begun, started.entry != entry || started.text != document.text {
+            // A step changed where the entry goes (an exec step gave the issuer or year) or the text itself.
+            started.discard()
+            begun = nil
+        }
         let manager = FileManager.default
         if manager.fileExists(atPath: entry.path) {
+            begun?.discard()
             context.logger.debug("archive entry exists", metadata: ["archive.entry": "\(root.relativePath(of: entry))"])
             return .proceed
         }
-        let parent = entry.deletingLastPathComponent()
-        try DurableFile.createFolder(parent)
-        let partial = parent.appendingPathComponent(
-            ".\(entry.lastPathComponent)\(ArchiveLayout.partialMarker)\(UniqueToken.make())", isDirectory: true)
-        if mkdir(partial.path, 0o777) != 0 { throw POSIXError.current }
         // Under a group commit the entry is staged unsynced and the commit syncs and publishes it;
         // alone, this step syncs each file and renames the folder itself.
         let staging = configuration.fsync ? context.staging : nil
-        let sync = configuration.fsync && staging == nil
+        let sync = syncsItself(context)
+        guard let partial = try (begun ?? startEntry(document, at: entry, sync: sync)).partial else { return .proceed }
         do {
             var filed = document
             filed.provenance.append(Provenance(
                 processor: context.processorName ?? Self.name, version: Self.version,
                 ms: (ContinuousClock.now - context.stepStarted).milliseconds))
-            try await writeFiles(of: filed, into: partial, entry: entry, sync: sync)
+            try await writeRenderedFiles(of: filed, into: partial, entry: entry, sync: sync)
             if let staging {
                 staging.publishWhenDurable(partial, at: entry)
                 return .proceed
             }
             if sync { try DurableFile.syncFolder(partial) }
             try DurableFile.rename(partial, to: entry)
-            if sync { try DurableFile.syncFolder(parent) }
+            if sync { try DurableFile.syncFolder(entry.deletingLastPathComponent()) }
         } catch {
             try? manager.removeItem(at: partial)
             if manager.fileExists(atPath: entry.path) { return .proceed }
@@ -82,15 +93,52 @@ public struct ArchiveWriter: Processor {
         return .proceed
     }
 
-    /// Renders and writes the entry's files side by side: each is independent of the others, and a lone
-    /// report otherwise leaves the second core idle while its files are created one after another.
-    private func writeFiles(of filed: Document, into partial: URL, entry: URL, sync: Bool) async throws {
+    /// Whether this step fsyncs its own files: when fsync is on and no group commit follows.
+    private func syncsItself(_ context: ProcessingContext) -> Bool {
+        configuration.fsync && context.staging == nil
+    }
+
+    /// An entry folder made before the rest of the chain ran, holding the original and text.txt.
+    struct BegunEntry: Sendable {
+        /// The hidden folder beside the entry's place; nil when the entry was already filed.
+        let partial: URL?
+        let entry: URL
+        /// The text written to text.txt, so that a step that changed it is noticed.
+        let text: String
+
+        func discard() {
+            if let partial { try? FileManager.default.removeItem(at: partial) }
+        }
+    }
+
+    /// Makes the hidden folder beside `entry` and writes the files that need only what intake read.
+    func startEntry(_ document: Document, at entry: URL, sync: Bool) throws -> BegunEntry {
+        if FileManager.default.fileExists(atPath: entry.path) { return BegunEntry(partial: nil, entry: entry, text: document.text) }
+        let parent = entry.deletingLastPathComponent()
+        try DurableFile.createFolder(parent)
+        let partial = parent.appendingPathComponent(
+            ".\(entry.lastPathComponent)\(ArchiveLayout.partialMarker)\(UniqueToken.make())", isDirectory: true)
+        if mkdir(partial.path, 0o777) != 0 { throw POSIXError.current }
+        do {
+            try DurableFile.writeFile(document.original, to: partial.appending(component: Self.originalName(for: document)), sync: sync)
+            try DurableFile.writeFile(Data(document.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw error
+        }
+        return BegunEntry(partial: partial, entry: entry, text: document.text)
+    }
+
+    /// Renders and writes the files that need the whole chain's work, side by side, the page (the longest) first.
+    private func writeRenderedFiles(of filed: Document, into partial: URL, entry: URL, sync: Bool) async throws {
         let readable = configuration.readable, html = configuration.html
         let duplicateHref = html ? duplicateHref(for: filed, entry: entry) : nil
         try await withThrowingTaskGroup(of: Void.self) { files in
-            files.addTask {
-                try DurableFile.writeFile(filed.original, to: partial.appending(component: Self.originalName(for: filed)), sync: sync)
-                try DurableFile.writeFile(Data(filed.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
+            if html {
+                files.addTask {
+                    let page = ReportPage.data(filed, duplicateHref: duplicateHref)
+                    try DurableFile.writeFile(page, to: partial.appending(component: ReportPage.fileName), sync: sync)
+                }
             }
             files.addTask {
                 try DurableFile.writeFile(try filed.jsonData(), to: partial.appending(component: "document.json"), sync: sync)
@@ -99,12 +147,6 @@ public struct ArchiveWriter: Processor {
                 files.addTask {
                     try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
                                               to: partial.appending(component: "report.md"), sync: sync)
-                }
-            }
-            if html {
-                files.addTask {
-                    let page = ReportPage.data(filed, duplicateHref: duplicateHref)
-                    try DurableFile.writeFile(page, to: partial.appending(component: ReportPage.fileName), sync: sync)
                 }
             }
             try await files.waitForAll()

@@ -97,4 +97,49 @@ import Testing
         let entry = ArchiveLayout.entry(for: result.document, in: root)
         #expect(!FileManager.default.fileExists(atPath: entry.appendingPathComponent("report.html").path))
     }
+
+    /// Stops the chain as an exact duplicate would.
+    struct StopHere: Processor {
+        static let name = "stop-here"
+        func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+            .stop
+        }
+    }
+
+    /// Gives the report another issuer, as an exec step may.
+    struct Reissue: Processor {
+        static let name = "reissue"
+        func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+            document.meta.issuer = "某市司法局"
+            return .proceed
+        }
+    }
+
+    /// Every name under `archive/`, folders and files, relative to it.
+    func archiveTree() throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: root.archive.path).sorted()
+    }
+
+    @Test func aChainStoppedBeforeTheArchiveLeavesNothingOfTheEntryItBegan() async throws {
+        let archive = ArchiveWriter(configuration: .init(), root: root)
+        let result = await EmbeddedPipeline([StopHere(), archive]).feed(document())
+        #expect(result.outcome == .processed)
+        let entry = ArchiveLayout.entry(for: result.document, in: root)
+        #expect(!FileManager.default.fileExists(atPath: entry.path))
+        // The begun folder and its two files are gone; at most the issuer and year folders remain.
+        #expect(try archiveTree().allSatisfy { !$0.contains(ArchiveLayout.partialMarker) && !$0.hasSuffix(".txt") })
+    }
+
+    @Test func aStepThatMovesTheEntryGetsItFiledWhereItNowBelongs() async throws {
+        let archive = ArchiveWriter(configuration: .init(), root: root)
+        let result = await EmbeddedPipeline([Reissue(), archive]).feed(document())
+        #expect(result.outcome == .processed)
+        let entry = ArchiveLayout.entry(for: result.document, in: root)
+        #expect(entry.path.contains("/archive/某市司法局/2023/"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: entry.path).sorted()
+        #expect(names == ["document.json", "original.txt", "report.html", "report.md", "text.txt"])
+        #expect(try Data(contentsOf: entry.appendingPathComponent("original.txt")) == result.document.original)
+        #expect(try archiveTree().allSatisfy { !$0.contains(ArchiveLayout.partialMarker) })
+        #expect(try archiveTree().filter { $0.hasSuffix("text.txt") }.count == 1)
+    }
 }
