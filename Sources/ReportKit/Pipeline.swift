@@ -63,7 +63,7 @@ public struct Pipeline: Sendable {
     private static func link(_ stage: Stage, at index: Int, next: @escaping Link) -> Link {
         { @Sendable document, chainContext in
             var context = chainContext
-            context.headStart = chainContext.headStarts.indices.contains(index) ? chainContext.headStarts[index] : nil
+            context.headStart = chainContext.headStarts[index]
             context.logger[metadataKey: "processor"] = "\(stage.name)"
             let started = ContinuousClock.now
             context.stepStarted = started

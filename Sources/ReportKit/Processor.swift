@@ -49,7 +49,7 @@ public struct ProcessingContext: Sendable {
     public var arrival: ArrivalTurn?
     /// What this step's `begin` started for this report, if it started anything.
     public var headStart: HeadStart?
-    /// Every step's head start, by its place in the chain.
+    /// Every step's head start, by its place in the chain (`Pipeline.run` sets one for each step).
     var headStarts: [HeadStart?] = []
 
     public init(logger: Logger, stepStarted: ContinuousClock.Instant = .now, processorName: String? = nil,

@@ -61,17 +61,16 @@ public struct ArchiveWriter: Processor {
             started.discard()
             begun = nil
         }
-        let manager = FileManager.default
-        if manager.fileExists(atPath: entry.path) {
-            begun?.discard()
+        // Under a group commit the entry is staged unsynced and the commit syncs and publishes it;
+        // alone, this step syncs each file and renames the folder itself. An entry filed by another
+        // arrival since it was begun is found at the rename, which keeps the one already there.
+        let staging = configuration.fsync ? context.staging : nil
+        let sync = syncsItself(context)
+        guard let partial = try (begun ?? startEntry(document, at: entry, sync: sync)).partial else {
             context.logger.debug("archive entry exists", metadata: ["archive.entry": "\(root.relativePath(of: entry))"])
             return .proceed
         }
-        // Under a group commit the entry is staged unsynced and the commit syncs and publishes it;
-        // alone, this step syncs each file and renames the folder itself.
-        let staging = configuration.fsync ? context.staging : nil
-        let sync = syncsItself(context)
-        guard let partial = try (begun ?? startEntry(document, at: entry, sync: sync)).partial else { return .proceed }
+        let manager = FileManager.default
         do {
             var filed = document
             filed.provenance.append(Provenance(
