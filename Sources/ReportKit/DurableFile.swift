@@ -24,9 +24,20 @@ public enum DurableFile {
 
     /// Creates `url` with `data` and, when asked, fsyncs it; fails if it exists.
     public static func writeFile(_ data: Data, to url: URL, sync: Bool = true) throws {
+        let fd = try createFile(url)
+        defer { close(fd) }
+        try write(data, to: fd, sync: sync)
+    }
+
+    /// Creates `url`, empty and open for writing; fails if it exists. The caller closes the descriptor.
+    public static func createFile(_ url: URL) throws -> Int32 {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError.current }
-        defer { close(fd) }
+        return fd
+    }
+
+    /// Writes all of `data` to the open file `fd` and, when asked, fsyncs it.
+    public static func write(_ data: Data, to fd: Int32, sync: Bool) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -66,7 +66,8 @@ public struct ArchiveWriter: Processor {
         // arrival since it was begun is found at the rename, which keeps the one already there.
         let staging = configuration.fsync ? context.staging : nil
         let sync = syncsItself(context)
-        guard let partial = try (begun ?? startEntry(document, at: entry, sync: sync)).partial else {
+        let started = try begun ?? startEntry(document, at: entry, sync: sync)
+        guard let partial = started.partial, let files = started.files else {
             context.logger.debug("archive entry exists", metadata: ["archive.entry": "\(root.relativePath(of: entry))"])
             return .proceed
         }
@@ -76,7 +77,7 @@ public struct ArchiveWriter: Processor {
             filed.provenance.append(Provenance(
                 processor: context.processorName ?? Self.name, version: Self.version,
                 ms: (ContinuousClock.now - context.stepStarted).milliseconds))
-            try await writeRenderedFiles(of: filed, into: partial, entry: entry, sync: sync)
+            try await writeRenderedFiles(of: filed, into: files, entry: entry, sync: sync)
             if let staging {
                 staging.publishWhenDurable(partial, at: entry)
                 return .proceed
@@ -104,13 +105,17 @@ public struct ArchiveWriter: Processor {
         let entry: URL
         /// The text written to text.txt, so that a step that changed it is noticed.
         let text: String
+        /// The rendered files, created empty; nil when the entry was already filed.
+        var files: CreatedFiles? = nil
 
         func discard() {
             if let partial { try? FileManager.default.removeItem(at: partial) }
         }
     }
 
-    /// Makes the hidden folder beside `entry` and writes the files that need only what intake read.
+    /// Makes the hidden folder beside `entry`, writes the files that need only what intake read, and
+    /// creates the rendered ones empty: on a filesystem that has freed many inodes lately, creating a
+    /// file costs more than writing a small one, and here it is done beside the rest of the chain.
     func startEntry(_ document: Document, at entry: URL, sync: Bool) throws -> BegunEntry {
         if FileManager.default.fileExists(atPath: entry.path) { return BegunEntry(partial: nil, entry: entry, text: document.text) }
         let parent = entry.deletingLastPathComponent()
@@ -121,31 +126,32 @@ public struct ArchiveWriter: Processor {
         do {
             try DurableFile.writeFile(document.original, to: partial.appending(component: Self.originalName(for: document)), sync: sync)
             try DurableFile.writeFile(Data(document.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
+            return BegunEntry(partial: partial, entry: entry, text: document.text,
+                              files: try CreatedFiles(renderedNames, in: partial))
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw error
         }
-        return BegunEntry(partial: partial, entry: entry, text: document.text)
+    }
+
+    /// The files rendered once the chain has run, as the configuration asks for them.
+    private var renderedNames: [String] {
+        (configuration.html ? [ReportPage.fileName] : []) + ["document.json"] + (configuration.readable ? ["report.md"] : [])
     }
 
     /// Renders and writes the files that need the whole chain's work, side by side, the page (the longest) first.
-    private func writeRenderedFiles(of filed: Document, into partial: URL, entry: URL, sync: Bool) async throws {
-        let readable = configuration.readable, html = configuration.html
-        let duplicateHref = html ? duplicateHref(for: filed, entry: entry) : nil
+    private func writeRenderedFiles(of filed: Document, into created: CreatedFiles, entry: URL, sync: Bool) async throws {
+        let duplicateHref = configuration.html ? duplicateHref(for: filed, entry: entry) : nil
         try await withThrowingTaskGroup(of: Void.self) { files in
-            if html {
+            for name in renderedNames {
+                let fd = created.descriptors[name]!
                 files.addTask {
-                    let page = ReportPage.data(filed, duplicateHref: duplicateHref)
-                    try DurableFile.writeFile(page, to: partial.appending(component: ReportPage.fileName), sync: sync)
-                }
-            }
-            files.addTask {
-                try DurableFile.writeFile(try filed.jsonData(), to: partial.appending(component: "document.json"), sync: sync)
-            }
-            if readable {
-                files.addTask {
-                    try DurableFile.writeFile(Data(ReadableReport.render(filed).utf8),
-                                              to: partial.appending(component: "report.md"), sync: sync)
+                    let data = switch name {
+                    case ReportPage.fileName: ReportPage.data(filed, duplicateHref: duplicateHref)
+                    case "document.json": try filed.jsonData()
+                    default: Data(ReadableReport.render(filed).utf8)
+                    }
+                    try DurableFile.write(data, to: fd, sync: sync)
                 }
             }
             try await files.waitForAll()
@@ -164,5 +170,26 @@ public struct ArchiveWriter: Processor {
         let ext = (document.source.name as NSString).pathExtension
         let safe = ext.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) } && ext.utf8.count <= 16
         return safe && !ext.isEmpty ? "original.\(ext)" : "original"
+    }
+}
+
+/// Descriptors of files created empty ahead of their contents, by name; closed when the last holder lets go.
+final class CreatedFiles: Sendable {
+    let descriptors: [String: Int32]
+
+    /// Creates each of `names` in `folder`; when one cannot be created, none is left open.
+    init(_ names: [String], in folder: URL) throws {
+        var opened: [String: Int32] = [:]
+        do {
+            for name in names { opened[name] = try DurableFile.createFile(folder.appending(component: name)) }
+        } catch {
+            for fd in opened.values { close(fd) }
+            throw error
+        }
+        descriptors = opened
+    }
+
+    deinit {
+        for fd in descriptors.values { close(fd) }
     }
 }

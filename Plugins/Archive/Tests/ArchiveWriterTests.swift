@@ -126,7 +126,7 @@ import Testing
         #expect(result.outcome == .processed)
         let entry = ArchiveLayout.entry(for: result.document, in: root)
         #expect(!FileManager.default.fileExists(atPath: entry.path))
-        // The begun folder and its two files are gone; at most the issuer and year folders remain.
+        // The begun folder and its files are gone; at most the issuer and year folders remain.
         #expect(try archiveTree().allSatisfy { !$0.contains(ArchiveLayout.partialMarker) && !$0.hasSuffix(".txt") })
     }
 
@@ -141,5 +141,25 @@ import Testing
         #expect(try Data(contentsOf: entry.appendingPathComponent("original.txt")) == result.document.original)
         #expect(try archiveTree().allSatisfy { !$0.contains(ArchiveLayout.partialMarker) })
         #expect(try archiveTree().filter { $0.hasSuffix("text.txt") }.count == 1)
+    }
+
+    /// Files this process holds open under the test's data root.
+    func openUnderRoot() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap { fd in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"))
+                .flatMap { $0.hasPrefix(root.url.path) ? $0 : nil }
+        }
+    }
+
+    @Test func theFilesCreatedAheadAreClosedWhetherTheEntryIsFiledDroppedOrMoved() async throws {
+        let archive = ArchiveWriter(configuration: .init(), root: root)
+        let filed = await EmbeddedPipeline([archive]).feed(document())
+        let dropped = await EmbeddedPipeline([StopHere(), archive]).feed(document(year: 2022))
+        let moved = await EmbeddedPipeline([Reissue(), archive]).feed(document(year: 2021))
+        #expect([filed, dropped, moved].allSatisfy { $0.outcome == .processed })
+        let entry = ArchiveLayout.entry(for: filed.document, in: root)
+        let json = try Data(contentsOf: entry.appendingPathComponent("document.json"))
+        #expect(try JSONDecoder().decode(Document.self, from: json).id == filed.document.id)
+        #expect(try openUnderRoot() == [])
     }
 }
