@@ -33,3 +33,27 @@ public final class HeadStart: Sendable {
         if let value = try? await task.value { undo(value) }
     }
 }
+
+/// A value a step computed ahead of its turn, with the text and metadata it was computed from.
+struct ComputedAhead<Value: Sendable>: Sendable {
+    let text: String
+    let meta: Metadata
+    let value: Value
+}
+
+extension HeadStart {
+    /// Begins computing `work` on the document as intake read it; there is nothing to undo. For a step
+    /// whose work reads only the text and metadata, so that a lone report's steps run on both cores.
+    public static func computing<Value: Sendable>(_ document: Document,
+                                                  _ work: @escaping @Sendable (Document) -> Value) -> HeadStart {
+        HeadStart({ ComputedAhead(text: document.text, meta: document.meta, value: work(document)) }, undo: { _ in })
+    }
+
+    /// What ``computing(_:_:)`` began, when `document` still has the text and metadata it read
+    /// (a step before this one, an exec step say, may have changed them); nil otherwise.
+    public func computed<Value: Sendable>(_ type: Value.Type = Value.self, for document: Document) async -> Value? {
+        guard let ahead = try? await value(as: ComputedAhead<Value>.self),
+              ahead.text == document.text, ahead.meta == document.meta else { return nil }
+        return ahead.value
+    }
+}

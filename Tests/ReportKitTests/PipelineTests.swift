@@ -184,3 +184,31 @@ struct CountingAhead: Processor {
         #expect(result.document.meta.title == "x")
     }
 }
+
+/// Notes the text's length, computed ahead of its turn when it can be and in its turn otherwise.
+struct LengthAhead: Processor {
+    static let name = "length-ahead"
+
+    func begin(_ document: Document, context: ProcessingContext) -> HeadStart? {
+        .computing(document) { "ahead \($0.text.count)" }
+    }
+
+    func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
+        document.meta.title = await context.headStart?.computed(String.self, for: document) ?? "in turn \(document.text.count)"
+        return .proceed
+    }
+}
+
+@Suite struct ComputedAheadTests {
+    @Test func aValueComputedAheadIsTakenWhileTheTextAndMetadataAreAsIntakeReadThem() async {
+        let result = await EmbeddedPipeline([RewritingStep(), LengthAhead()]).feed("一二三")
+        #expect(result.document.meta.title == "ahead 3")
+    }
+
+    @Test func aStepThatChangedTheTextOrMetadataMakesTheLaterStepComputeInItsTurn() async {
+        let text = await EmbeddedPipeline([RewritingStep(text: "一二三四"), LengthAhead()]).feed("一二三")
+        #expect(text.document.meta.title == "in turn 4")
+        let meta = await EmbeddedPipeline([RewritingStep(meta: Metadata(issuer: "青禾县司法局")), LengthAhead()]).feed("一二三")
+        #expect(meta.document.meta.title == "in turn 3")
+    }
+}

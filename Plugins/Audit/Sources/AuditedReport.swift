@@ -3,6 +3,12 @@ import ReportKit
 /// One family of checks: it reads the report and returns the findings of its rules.
 protocol AuditRule: Sendable {
     func findings(in report: AuditedReport) -> [Finding]
+    /// The family reads only the text and metadata, nothing a step adds, so it can run beside the steps before audit.
+    var readsOnlyText: Bool { get }
+}
+
+extension AuditRule {
+    var readsOnlyText: Bool { false }
 }
 
 /// A document as the rules read it: its scalars, its lines, the table, and what kind of report it is.
@@ -34,6 +40,16 @@ final class AuditedReport {
         year = document.meta.year ?? Self.firstYear(in: Array(title.unicodeScalars))
         isAnnualReport = Self.isAnnualReport(title: title, scalars: allScalars, lines: lines, table: table,
                                              hasTitle: document.meta.title != nil)
+    }
+
+    /// `document` read with what a text audit worked out from the same text and metadata.
+    init(_ document: Document, table: AuditTable, sharing earlier: TextAudit) {
+        self.document = document
+        self.table = table
+        scalars = earlier.scalars
+        lines = earlier.lines
+        year = earlier.year
+        isAnnualReport = earlier.isAnnualReport
     }
 
     /// A finding of `rule` at its configured severity, or nil when the rule is switched off.

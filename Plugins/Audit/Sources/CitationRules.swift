@@ -2,6 +2,8 @@ import ReportKit
 
 /// Every 《…》 title checked against the table of national laws and regulations.
 struct CitationRules: AuditRule {
+    var readsOnlyText: Bool { true }
+
     private static let prefix = "中华人民共和国"
 
     /// One 《…》 title as written and in its comparable form.

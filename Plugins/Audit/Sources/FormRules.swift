@@ -3,6 +3,8 @@ import ReportKit
 
 /// The end of the report: the issuer's signature and the date, their form, and whether the date is late.
 struct FormRules: AuditRule {
+    var readsOnlyText: Bool { true }
+
     /// A date as written in the text, read.
     struct WrittenDate {
         let span: Span

@@ -44,16 +44,43 @@ public struct ReportAuditor: Processor {
     }
 
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
-        document.findings += audit(document)
+        document.findings += audit(document, ahead: await context.headStart?.computed(TextAudit.self, for: document))
         return .proceed
+    }
+
+    /// The families that read only the text and metadata run beside the steps before audit.
+    public func begin(_ document: Document, context: ProcessingContext) -> HeadStart? {
+        .computing(document) { document in
+            let report = AuditedReport(document, table: table)
+            var findings: [Int: [Finding]] = [:]
+            for (index, family) in families.enumerated() where family.readsOnlyText {
+                findings[index] = family.findings(in: report)
+            }
+            return TextAudit(scalars: report.scalars, lines: report.lines, year: report.year,
+                             isAnnualReport: report.isAnnualReport, findings: findings)
+        }
     }
 
     /// The findings of every enabled rule on `document`, in text order.
     public func audit(_ document: Document) -> [Finding] {
-        let report = AuditedReport(document, table: table)
+        audit(document, ahead: nil)
+    }
+
+    /// As ``audit(_:)``, taking the findings of the families `ahead` ran on the same text and metadata.
+    func audit(_ document: Document, ahead: TextAudit?) -> [Finding] {
+        let report = ahead.map { AuditedReport(document, table: table, sharing: $0) } ?? AuditedReport(document, table: table)
         var seen: Set<String> = []
-        return families.flatMap { $0.findings(in: report) }
+        return families.indices.flatMap { ahead?.findings[$0] ?? families[$0].findings(in: report) }
             .filter { seen.insert("\($0.rule)@\($0.span)").inserted }
             .sorted { ($0.span, $0.rule) < ($1.span, $1.rule) }
     }
+}
+
+/// The findings of the text-only families, by their place in the list, and what they read of the text.
+struct TextAudit: Sendable {
+    let scalars: [Unicode.Scalar]
+    let lines: [Span]
+    let year: Int?
+    let isAnnualReport: Bool
+    let findings: [Int: [Finding]]
 }

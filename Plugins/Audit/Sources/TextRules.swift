@@ -2,6 +2,8 @@ import ReportKit
 
 /// The surface of the text: doubled words, repeated passages, brackets, punctuation, spaces and date forms.
 struct TextRules: AuditRule {
+    var readsOnlyText: Bool { true }
+
     func findings(in report: AuditedReport) -> [Finding] {
         let doubled = doubledWords(in: report)
         return doubled + repeatedPassages(in: report, besides: doubled.map(\.span)) + brackets(in: report)

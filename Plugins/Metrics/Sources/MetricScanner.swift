@@ -55,12 +55,17 @@ public struct MetricScanner: Processor {
     }
 
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
-        var metrics = scan(document.text)
+        var metrics = await context.headStart?.computed([Metric].self, for: document) ?? scan(document.text)
         for index in metrics.indices {
             metrics[index].section = document.sections.path(containing: metrics[index].span)
         }
         document.metrics = metrics
         return .proceed
+    }
+
+    /// The scan needs only the text (section paths are added in `process`): it runs beside the steps before.
+    public func begin(_ document: Document, context: ProcessingContext) -> HeadStart? {
+        .computing(document) { scan($0.text) }
     }
 
     /// Every metric of `text` in order, without section paths.

@@ -63,8 +63,13 @@ public struct SectionSplitter: Processor {
     }
 
     public func process(_ document: inout Document, context: ProcessingContext) async throws -> Flow {
-        document.sections = split(document.text)
+        document.sections = await context.headStart?.computed([Section].self, for: document) ?? split(document.text)
         return .proceed
+    }
+
+    /// The tree needs only the text: it is split beside dedupe, which runs first.
+    public func begin(_ document: Document, context: ProcessingContext) -> HeadStart? {
+        .computing(document) { split($0.text) }
     }
 
     /// The section tree of `text`.
