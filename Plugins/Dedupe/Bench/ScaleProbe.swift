@@ -11,6 +11,8 @@ struct ScaleProbe {
     let catalogue: Catalogue
     let detector: DuplicateDetector
     let url: URL
+    /// A connection of its own that commits between reports when the probe asks, as the daemon's group commit does.
+    let committer: DatabaseQueue
     private(set) var size = 0
 
     /// `pageCacheBytes` is each catalogue connection's page cache, as `Catalogue.init` takes it.
@@ -19,6 +21,8 @@ struct ScaleProbe {
         let catalogue = try Catalogue(url: url, pageCacheBytes: pageCacheBytes)
         self.catalogue = catalogue
         detector = DuplicateDetector(configuration: configuration, catalogue: { catalogue })
+        committer = try DatabaseQueue(path: url.path)
+        try committer.write { try $0.execute(sql: "CREATE TABLE bench_commit (at INTEGER)") }
     }
 
     /// Adds synthetic processed reports until the catalogue holds `target`, in SQL, 50,000 reports a transaction.
@@ -75,8 +79,11 @@ struct ScaleProbe {
     }
 
     /// Microseconds per report over `probes`, none of which is recorded: the whole dedupe step (wall median,
-    /// wall mean, CPU mean), and the catalogue lookup alone (wall median, CPU mean).
-    func time(_ probes: [LabelledReport], round: Int, configuration: DedupeConfiguration) async throws -> ProbeCost {
+    /// wall mean, CPU mean), and the catalogue lookup alone (wall median, CPU mean). With `committing`,
+    /// another connection commits a one-row write before each report, untimed: in the daemon every group
+    /// commit is such a write, and SQLite then empties the readers' page caches, so a lookup starts cold.
+    func time(_ probes: [LabelledReport], round: Int, configuration: DedupeConfiguration,
+              committing: Bool = false) async throws -> ProbeCost {
         let context = ProcessingContext(logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
         let clock = ContinuousClock()
         let store = FingerprintStore(catalogue: catalogue)
@@ -84,6 +91,9 @@ struct ScaleProbe {
         var steps: [Double] = [], lookups: [Double] = []
         var stepCPU = 0.0, lookupCPU = 0.0
         for (index, probe) in probes.enumerated() {
+            if committing {
+                try await committer.write { try $0.execute(sql: "INSERT INTO bench_commit VALUES (?)", arguments: [index]) }
+            }
             var document = CorpusRun.document(probe, index: index, salt: "probe\(round)-")
             let fingerprint = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
             var started = clock.now
