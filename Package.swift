@@ -25,6 +25,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CInotifyTools", path: "Sources/CInotifyTools"),
         .target(name: "CFileSync"),
+        .target(name: "CHeap"),
         .target(
             name: "ReportKit",
             dependencies: [
@@ -69,7 +70,7 @@ let package = Package(
         .target(
             name: "Inbox",
             dependencies: [
-                "CInotifyTools", "ReportKit", "ReportIntake", "ReportStore", "ReportViews",
+                "CInotifyTools", "CHeap", "ReportKit", "ReportIntake", "ReportStore", "ReportViews",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -158,7 +159,7 @@ for name in processors {
 /// The dedupe benchmark: a labelled corpus generator and timings, printed; never part of `swift test`.
 package.targets.append(.executableTarget(
     name: "dedupe-bench",
-    dependencies: ["DedupeProcessor", "ReportStore", "ReportKit", .product(name: "GRDB", package: "GRDB.swift")],
+    dependencies: ["CHeap", "DedupeProcessor", "ReportStore", "ReportKit", .product(name: "GRDB", package: "GRDB.swift")],
     path: "Plugins/Dedupe/Bench",
     swiftSettings: swiftSettings
 ))

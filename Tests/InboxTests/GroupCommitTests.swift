@@ -97,6 +97,36 @@ struct StagingMarker: Processor {
         #expect(try partials().isEmpty)
     }
 
+    @Test func theHeapIsHandedBackOnceTheThreadFallsIdleAfterEnoughReports() async throws {
+        let (released, signal) = AsyncStream.makeStream(of: Void.self)
+        let events = Collected<[String]>([])
+        let commit = GroupCommit(ReportCommit(root: root, catalogue: catalogue), indexGap: .milliseconds(1), trimAfter: 3,
+                                 releaseMemory: { events.value.withLock { $0.append("released") }; signal.yield() })
+        for index in 0..<3 {
+            let report = try spool("丁局\(index).txt", "一、总体情况\n第\(index)次报告，开展培训\(index)场。\n")
+            let chained = await flow.prepare(report)
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Task { await commit.submit(chained) { _ in events.value.withLock { $0.append("committed \(index)") }; done.resume() } }
+            }
+            // Between reports the thread falls idle (it draws the index first): with fewer than three
+            // committed it must not hand the heap back there.
+            let page = root.outbox.appendingPathComponent("index.html")
+            let end = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < end,
+                  (try? String(contentsOf: page, encoding: .utf8))?.contains("丁局\(index).txt") != true { await Task.yield() }
+        }
+        let seen = await withTaskGroup(of: Bool.self) { race in
+            race.addTask { for await _ in released { return true }; return false }
+            race.addTask { try? await Task.sleep(for: .seconds(30)); return false }
+            let first = await race.next() ?? false
+            race.cancelAll()
+            return first
+        }
+        #expect(seen)
+        await commit.finish()
+        #expect(events.value.withLock { $0 } == ["committed 0", "committed 1", "committed 2", "released"])
+    }
+
     @Test func anEntryFiledBeforeACrashIsKeptAndTheStagedCopyDropped() async throws {
         let report = try spool("乙局.txt", "一、总体情况\n全年办理复议案件3件。\n")
         let chained = await flow.prepare(report)

@@ -1,3 +1,4 @@
+import CHeap
 import DedupeProcessor
 import Foundation
 import GRDB
@@ -145,9 +146,6 @@ func residentMegabytes() -> Double {
 }
 
 /// Hands the heap's freed pages back to the kernel (glibc keeps them otherwise, and they would count in the RSS printed).
-/// glibc's `malloc_trim` is not in Swift's Glibc module, so it is looked up by name; elsewhere this does nothing.
 func releaseFreedHeap() {
-    typealias MallocTrim = @convention(c) (Int) -> Int32
-    guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
-    _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+    _ = reportd_trim_heap()
 }
