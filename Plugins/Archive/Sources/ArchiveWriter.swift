@@ -106,7 +106,7 @@ public struct ArchiveWriter: Processor {
         /// The text written to text.txt, so that a step that changed it is noticed.
         let text: String
         /// The rendered files, created empty; nil when the entry was already filed.
-        var files: CreatedFiles? = nil
+        let files: CreatedFiles?
 
         func discard() {
             if let partial { try? FileManager.default.removeItem(at: partial) }
@@ -117,7 +117,7 @@ public struct ArchiveWriter: Processor {
     /// creates the rendered ones empty: on a filesystem that has freed many inodes lately, creating a
     /// file costs more than writing a small one, and here it is done beside the rest of the chain.
     func startEntry(_ document: Document, at entry: URL, sync: Bool) throws -> BegunEntry {
-        if FileManager.default.fileExists(atPath: entry.path) { return BegunEntry(partial: nil, entry: entry, text: document.text) }
+        if FileManager.default.fileExists(atPath: entry.path) { return BegunEntry(partial: nil, entry: entry, text: document.text, files: nil) }
         let parent = entry.deletingLastPathComponent()
         try DurableFile.createFolder(parent)
         let partial = parent.appendingPathComponent(
