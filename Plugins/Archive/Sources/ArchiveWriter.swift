@@ -127,31 +127,25 @@ public struct ArchiveWriter: Processor {
             try DurableFile.writeFile(document.original, to: partial.appending(component: Self.originalName(for: document)), sync: sync)
             try DurableFile.writeFile(Data(document.text.utf8), to: partial.appending(component: "text.txt"), sync: sync)
             return BegunEntry(partial: partial, entry: entry, text: document.text,
-                              files: try CreatedFiles(renderedNames, in: partial))
+                              files: try CreatedFiles(renderedFiles, in: partial))
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw error
         }
     }
 
-    /// The files rendered once the chain has run, as the configuration asks for them.
-    private var renderedNames: [String] {
-        (configuration.html ? [ReportPage.fileName] : []) + ["document.json"] + (configuration.readable ? ["report.md"] : [])
+    /// The files rendered once the chain has run, as the configuration asks for them, the page (the longest) first.
+    private var renderedFiles: [RenderedFile] {
+        (configuration.html ? [.page] : []) + [.document] + (configuration.readable ? [.readable] : [])
     }
 
     /// Renders and writes the files that need the whole chain's work, side by side, the page (the longest) first.
     private func writeRenderedFiles(of filed: Document, into created: CreatedFiles, entry: URL, sync: Bool) async throws {
         let duplicateHref = configuration.html ? duplicateHref(for: filed, entry: entry) : nil
         try await withThrowingTaskGroup(of: Void.self) { files in
-            for name in renderedNames {
-                let fd = created.descriptors[name]!
+            for (file, descriptor) in created.files {
                 files.addTask {
-                    let data = switch name {
-                    case ReportPage.fileName: ReportPage.data(filed, duplicateHref: duplicateHref)
-                    case "document.json": try filed.jsonData()
-                    default: Data(ReadableReport.render(filed).utf8)
-                    }
-                    try DurableFile.write(data, to: fd, sync: sync)
+                    try DurableFile.write(try file.render(filed, duplicateHref: duplicateHref), to: descriptor, sync: sync)
                 }
             }
             try await files.waitForAll()
@@ -173,23 +167,44 @@ public struct ArchiveWriter: Processor {
     }
 }
 
-/// Descriptors of files created empty ahead of their contents, by name; closed when the last holder lets go.
-final class CreatedFiles: Sendable {
-    let descriptors: [String: Int32]
+/// A file of the entry rendered once the whole chain has run.
+enum RenderedFile: Sendable {
+    case page, document, readable
 
-    /// Creates each of `names` in `folder`; when one cannot be created, none is left open.
-    init(_ names: [String], in folder: URL) throws {
-        var opened: [String: Int32] = [:]
+    var name: String {
+        switch self {
+        case .page: ReportPage.fileName
+        case .document: "document.json"
+        case .readable: "report.md"
+        }
+    }
+
+    func render(_ filed: Document, duplicateHref: String?) throws -> Data {
+        switch self {
+        case .page: ReportPage.data(filed, duplicateHref: duplicateHref)
+        case .document: try filed.jsonData()
+        case .readable: Data(ReadableReport.render(filed).utf8)
+        }
+    }
+}
+
+/// Files created empty ahead of their contents, each with its descriptor; closed when the last holder lets go.
+final class CreatedFiles: Sendable {
+    let files: [(file: RenderedFile, descriptor: Int32)]
+
+    /// Creates each of `files` in `folder`; when one cannot be created, none is left open.
+    init(_ files: [RenderedFile], in folder: URL) throws {
+        var opened: [(file: RenderedFile, descriptor: Int32)] = []
         do {
-            for name in names { opened[name] = try DurableFile.createFile(folder.appending(component: name)) }
+            for file in files { opened.append((file, try DurableFile.createFile(folder.appending(component: file.name)))) }
         } catch {
-            for fd in opened.values { close(fd) }
+            for entry in opened { close(entry.descriptor) }
             throw error
         }
-        descriptors = opened
+        self.files = opened
     }
 
     deinit {
-        for fd in descriptors.values { close(fd) }
+        for entry in files { close(entry.descriptor) }
     }
 }
