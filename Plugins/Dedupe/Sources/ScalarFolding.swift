@@ -19,43 +19,48 @@ struct ScalarFolding: Sendable {
         return bits
     }()
 
-    static func isNumeralIdeograph(_ value: UInt32) -> Bool {
+    /// Whether `value` (an ideograph of U+4E00–U+9FFF) is a numeral; a hot loop passes `bits` read once.
+    static func isNumeralIdeograph(_ value: UInt32, bits: [UInt64] = numeralIdeographs) -> Bool {
         let offset = Int(value) - 0x4E00
-        return Self.numeralIdeographs[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+        return bits[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
     /// The folded value of `scalar`, or nil when it does not count.
     func fold(_ scalar: Unicode.Scalar) -> UInt32? {
+        let folds = Self.folds(scalar)
+        return keepsPunctuation ? folds.text : foldsDigits ? folds.passage : folds.content
+    }
+
+    /// `scalar` folded the three ways at once (`text`, `content`, `passage`), for one pass over a report.
+    static func folds(_ scalar: Unicode.Scalar) -> (text: UInt32?, content: UInt32?, passage: UInt32?) {
         var value = scalar.value
-        if value == 0x3000 { return nil }
+        if value == 0x3000 { return (nil, nil, nil) }
         if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
         if value < 0x80 {
-            if value <= 0x20 || value == 0x7F { return nil }
-            if value >= 0x30 && value <= 0x39 { return foldsDigits ? 0x30 : value }
-            let isLetter = (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
-            return isLetter || keepsPunctuation ? value | (isLetter ? 0x20 : 0) : nil
+            if value <= 0x20 || value == 0x7F { return (nil, nil, nil) }
+            if value >= 0x30 && value <= 0x39 { return (value, value, 0x30) }
+            if (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A { return (value | 0x20, value | 0x20, value | 0x20) }
+            return (value, nil, nil)
         }
         if (0x4E00...0x9FFF).contains(value) {
-            return foldsDigits && Self.isNumeralIdeograph(value) ? 0x30 : value
+            return (value, value, isNumeralIdeograph(value) ? 0x30 : value)
         }
         if (0x3001...0x303F).contains(value), value != 0x3005, value != 0x3007 {
-            return keepsPunctuation ? value : nil
+            return (value, nil, nil)
         }
         let properties = Unicode.Scalar(value)!.properties
-        if properties.isWhitespace { return nil }
-        if let numeric = properties.numericType {
-            if foldsDigits { return 0x30 }
-            if numeric == .decimal { return value }
-        }
-        if keepsPunctuation { return value }
-        switch properties.generalCategory {
+        if properties.isWhitespace { return (nil, nil, nil) }
+        let numeric = properties.numericType
+        if numeric == .decimal { return (value, value, 0x30) }
+        let content: UInt32? = switch properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
              .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
              .format, .control:
-            return nil
+            nil
         default:
-            return value
+            value
         }
+        return (value, content, numeric == nil ? content : 0x30)
     }
 
     /// The folded values of `scalars`.

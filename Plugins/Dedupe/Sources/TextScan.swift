@@ -3,8 +3,8 @@ import ReportKit
 /// One pass over a report's scalars: the content characters for shingles, the normalised text
 /// hash, and the paragraphs (lines) and sentences with their passage keys.
 ///
-/// Each scalar is folded the three ways (`ScalarFolding.text`, `.content`, `.passage`) once; the
-/// ideographs that make up most of a report take a short path that gives the same values.
+/// Each scalar is folded the three ways (`ScalarFolding.text`, `.content`, `.passage`) in one
+/// call; the ideographs that make up most of a report take a short path that gives the same values.
 struct TextScan {
     /// Content characters (`ScalarFolding.content`), in order.
     var content: [UInt32] = []
@@ -27,6 +27,8 @@ struct TextScan {
         var first = StableHash(seed: 1), second = StableHash(seed: 2)
         var counted: UInt64 = 0
         var sentence = PassageBuilder(), paragraph = PassageBuilder()
+        // Read once here: a static array is behind a once-check on every access.
+        let numerals = ScalarFolding.numeralIdeographs
         for index in scalars.indices {
             let scalar = scalars[index]
             let value = scalar.value
@@ -34,11 +36,9 @@ struct TextScan {
             if value >= 0x4E00 && value <= 0x9FFF {
                 textValue = value
                 contentValue = value
-                passageValue = ScalarFolding.isNumeralIdeograph(value) ? 0x30 : value
+                passageValue = ScalarFolding.isNumeralIdeograph(value, bits: numerals) ? 0x30 : value
             } else {
-                textValue = ScalarFolding.text.fold(scalar)
-                contentValue = ScalarFolding.content.fold(scalar)
-                passageValue = ScalarFolding.passage.fold(scalar)
+                (textValue, contentValue, passageValue) = ScalarFolding.folds(scalar)
             }
             if let textValue {
                 first.combine(textValue)
