@@ -219,6 +219,19 @@ import Testing
         #expect(abs(estimate - exact) < 0.15)
     }
 
+    @Test func theStoredSetIsTheDistinctTopHalvesInOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 64, 65, 1000, 5000] {
+            // Repeats, and values that share their top bits, as shingles of repeated text give.
+            var hashes = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+            hashes += hashes.prefix(count / 3)
+            hashes += hashes.prefix(count / 4).map { $0 ^ 0xFFFF }
+            hashes.shuffle(using: &generator)
+            let expected = Set(hashes.map { UInt32(truncatingIfNeeded: $0 >> 32) }).sorted()
+            #expect(Shingler.stored(hashes) == expected, "\(count) hashes")
+        }
+    }
+
     @Test func foldingUnifiesWidthAndSpacing() {
         #expect(NormalisedTextHash.of("２０２４年 共 17 项") == NormalisedTextHash.of("2024年共17项"))
         #expect(NormalisedTextHash.of("2024年共17项") != NormalisedTextHash.of("2024年共18项"))
