@@ -83,29 +83,73 @@ final class PendingKeys: @unchecked Sendable {
     }
 }
 
-/// A multimap from 64-bit keys to values, appended to and dropped whole: one dictionary entry per
-/// key and two flat arrays, instead of an array allocated per key.
+/// A multimap from 64-bit keys to values, appended to and dropped whole: an open-addressing table
+/// of each key's latest value and a flat array of links, instead of a dictionary of arrays.
+///
+/// The keys are hashes already (band and paragraph keys), so a key's slot is the top bits of its
+/// product with an odd number drawn once per process; a Dictionary hashed every key again with
+/// SipHash, which was a third of a lookup's time outside SQLite.
 struct KeyChains<Value> {
-    private var heads: [Int64: Int32] = [:]
+    private var keys: [Int64] = []
+    /// Each slot's latest value in `stored`, or -1 for an empty slot.
+    private var heads: [Int32] = []
+    private var shift: UInt64 = 64
+    private var occupied = 0
     private var next: [Int32] = []
     private var stored: [Value] = []
+    private let multiplier = KeyChainsSeed.multiplier
 
     var isEmpty: Bool { stored.isEmpty }
 
     mutating func append(_ value: Value, for key: Int64) {
-        next.append(heads[key] ?? -1)
-        heads[key] = Int32(stored.count)
+        if (occupied + 1) * 2 > heads.count { grow() }
+        let slot = self.slot(of: key)
+        if heads[slot] < 0 {
+            keys[slot] = key
+            occupied += 1
+        }
+        next.append(heads[slot])
+        heads[slot] = Int32(stored.count)
         stored.append(value)
     }
 
     /// The values of `key`, the last appended first.
     func values(for key: Int64) -> [Value] {
-        guard var slot = heads[key] else { return [] }
+        guard !heads.isEmpty else { return [] }
+        var link = heads[slot(of: key)]
         var values: [Value] = []
-        while slot >= 0 {
-            values.append(stored[Int(slot)])
-            slot = next[Int(slot)]
+        while link >= 0 {
+            values.append(stored[Int(link)])
+            link = next[Int(link)]
         }
         return values
     }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func slot(of key: Int64) -> Int {
+        let mask = heads.count - 1
+        var slot = Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* multiplier) >> shift)
+        while heads[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    /// Doubles the table (at least 1,024 slots) and puts every key back in its new slot.
+    private mutating func grow() {
+        let oldKeys = keys, oldHeads = heads
+        let capacity = max(1024, heads.count * 2)
+        shift = UInt64(64 - (capacity.trailingZeroBitCount))
+        keys = [Int64](repeating: 0, count: capacity)
+        heads = [Int32](repeating: -1, count: capacity)
+        for (key, head) in zip(oldKeys, oldHeads) where head >= 0 {
+            let slot = self.slot(of: key)
+            keys[slot] = key
+            heads[slot] = head
+        }
+    }
+}
+
+/// The odd multiplier every `KeyChains` of this process uses: drawn at random, so that no input can be
+/// made to pile its keys into one run of slots.
+enum KeyChainsSeed {
+    static let multiplier = UInt64.random(in: 0...UInt64.max) | 1
 }
