@@ -23,9 +23,11 @@ public final class Catalogue: Sendable {
     /// fingerprint rows until `pendingMergeThreshold` rows are pending, then go into the key tables together.
     /// Each connection's page cache unless `init` is told otherwise: the daemon's.
     public static let defaultPageCacheBytes = 4 << 20
+    /// Pending fingerprint rows at which their keys are merged, unless `init` is told otherwise.
+    public static let defaultPendingMergeThreshold = 256
 
     public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = Catalogue.defaultPageCacheBytes, mappedBytes: Int = 0,
-                readers: Int = 2, pendingMergeThreshold: Int = 256) throws {
+                readers: Int = 2, pendingMergeThreshold: Int = Catalogue.defaultPendingMergeThreshold) throws {
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         self.pendingMergeThreshold = max(1, pendingMergeThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

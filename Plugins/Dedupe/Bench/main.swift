@@ -100,8 +100,9 @@ if !arguments.contains("--scale-only") {
     say("timed run at the defaults: F1 \(format(timedScore.f1)) (TP \(timedScore.truePositives), FP \(timedScore.falsePositives)); staged after the run: \(timed.staged); reports named a duplicate of themselves: \(timed.selfDuplicates)")
     func perReport(_ seconds: Double) -> String { format(seconds * 1e6 / Double(corpus.count), 1) }
     let medianCPU = runs.map(\.dedupeCPUSeconds).sorted()[1]
-    say("dedupe step alone, one worker: \(Int(Double(corpus.count) / timed.dedupeCPUSeconds)) reports/s by CPU time (\(perReport(timed.dedupeCPUSeconds)) µs CPU per report; median of 3 runs \(Int(Double(corpus.count) / medianCPU)) reports/s), \(Int(Double(corpus.count) / timed.dedupeSeconds)) reports/s by wall time; lookups, staging and the fingerprint writes (\(batch) reports a transaction) included")
-    say("of which: fingerprint writes \(perReport(timed.flushCPUSeconds)) µs per report; lookups alone (timed again after the run, best of 3) \(perReport(runs.map(\.lookupCPUSeconds).min()!)) µs per report")
+    say("dedupe on one core: \(Int(Double(corpus.count) / timed.dedupeCPUSeconds)) reports/s by CPU time (\(perReport(timed.dedupeCPUSeconds)) µs CPU per report; median of 3 runs \(Int(Double(corpus.count) / medianCPU)) reports/s), \(Int(Double(corpus.count) / timed.dedupeSeconds)) reports/s by wall time: the step, its fingerprint writes (\(batch) reports a transaction) and its key merges")
+    say("of which: the step (DuplicateDetector.process: fingerprint, lookup, staging, findings; a worker's share in the daemon) \(perReport(timed.stepCPUSeconds)) µs, \(Int(Double(corpus.count) / timed.stepCPUSeconds)) reports/s; fingerprint writes \(perReport(timed.flushCPUSeconds)) µs; key merges \(perReport(timed.mergeCPUSeconds)) µs (the daemon's commit thread does these two)")
+    say("lookups alone (timed again after the run, best of 3): \(perReport(runs.map(\.lookupCPUSeconds).min()!)) µs per report")
     let fingerprinter = Fingerprinter(configuration: defaults)
     var computeSeconds = Double.infinity
     for _ in 0..<3 {
