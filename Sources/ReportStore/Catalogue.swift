@@ -40,7 +40,14 @@ public final class Catalogue: Sendable {
         }
         pool = try DatabasePool(path: url.path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        configuration.readonly = true
+        lookupConnection = try DatabaseQueue(path: url.path, configuration: configuration)
     }
+
+    /// A read-only connection of dedupe's own, for the one lookup every report makes: taken without
+    /// the reader pool's hand-over, and without the schema check `DatabasePool` runs in a read
+    /// transaction of its own before every read (each lookup began two read transactions).
+    let lookupConnection: DatabaseQueue
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
