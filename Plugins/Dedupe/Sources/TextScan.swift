@@ -22,42 +22,52 @@ struct TextScan {
     }
 
     init(_ text: ScalarText) {
-        let scalars = text.scalars
-        content.reserveCapacity(scalars.count)
         var first = StableHash(seed: 1), second = StableHash(seed: 2)
         var counted: UInt64 = 0
         var sentence = PassageBuilder(), paragraph = PassageBuilder()
+        var sentences: [Passage] = [], paragraphs: [Passage] = []
         // Read once here: a static array is behind a once-check on every access.
         let numerals = ScalarFolding.numeralIdeographs
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            let value = scalar.value
-            let textValue: UInt32?, contentValue: UInt32?, passageValue: UInt32?
-            if value >= 0x4E00 && value <= 0x9FFF {
-                textValue = value
-                contentValue = value
-                passageValue = ScalarFolding.isNumeralIdeograph(value, bits: numerals) ? 0x30 : value
-            } else {
-                (textValue, contentValue, passageValue) = ScalarFolding.folds(scalar)
+        let scalars = text.scalars
+        // At most one content character a scalar, written in place: an append checked capacity and uniqueness each time.
+        content = [UInt32](unsafeUninitializedCapacity: scalars.count) { content, contentCount in
+            scalars.withUnsafeBufferPointer { scalars in
+                for index in scalars.indices {
+                    let scalar = scalars[index]
+                    let value = scalar.value
+                    let textValue: UInt32?, contentValue: UInt32?, passageValue: UInt32?
+                    if value >= 0x4E00 && value <= 0x9FFF {
+                        textValue = value
+                        contentValue = value
+                        passageValue = ScalarFolding.isNumeralIdeograph(value, bits: numerals) ? 0x30 : value
+                    } else {
+                        (textValue, contentValue, passageValue) = ScalarFolding.folds(scalar)
+                    }
+                    if let textValue {
+                        first.combine(textValue)
+                        second.combine(textValue)
+                        counted += 1
+                    }
+                    if let contentValue {
+                        content.initializeElement(at: contentCount, to: contentValue)
+                        contentCount += 1
+                    }
+                    let space = Self.isSpace(scalar)
+                    sentence.add(index, passageValue, space: space)
+                    paragraph.add(index, passageValue, space: space)
+                    guard Self.endsSentence(scalar) else { continue }
+                    if let passage = sentence.passage { sentences.append(passage) }
+                    sentence = PassageBuilder()
+                    guard Self.endsParagraph(scalar) else { continue }
+                    if let passage = paragraph.passage { paragraphs.append(passage) }
+                    paragraph = PassageBuilder()
+                }
             }
-            if let textValue {
-                first.combine(textValue)
-                second.combine(textValue)
-                counted += 1
-            }
-            if let contentValue { content.append(contentValue) }
-            let space = Self.isSpace(scalar)
-            sentence.add(index, passageValue, space: space)
-            paragraph.add(index, passageValue, space: space)
-            guard Self.endsSentence(scalar) else { continue }
-            if let passage = sentence.passage { sentences.append(passage) }
-            sentence = PassageBuilder()
-            guard Self.endsParagraph(scalar) else { continue }
-            if let passage = paragraph.passage { paragraphs.append(passage) }
-            paragraph = PassageBuilder()
         }
         if let passage = sentence.passage { sentences.append(passage) }
         if let passage = paragraph.passage { paragraphs.append(passage) }
+        self.sentences = sentences
+        self.paragraphs = paragraphs
         first.combine(counted)
         textHash = Self.hex(first.value) + Self.hex(second.value)
     }
