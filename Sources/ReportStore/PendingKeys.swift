@@ -137,7 +137,7 @@ struct KeyChains<Value> {
     private mutating func grow() {
         let oldKeys = keys, oldHeads = heads
         let capacity = max(1024, heads.count * 2)
-        shift = UInt64(64 - (capacity.trailingZeroBitCount))
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
         keys = [Int64](repeating: 0, count: capacity)
         heads = [Int32](repeating: -1, count: capacity)
         for (key, head) in zip(oldKeys, oldHeads) where head >= 0 {
@@ -148,8 +148,8 @@ struct KeyChains<Value> {
     }
 }
 
-/// The odd multiplier every `KeyChains` of this process uses: drawn at random, so that no input can be
-/// made to pile its keys into one run of slots.
+/// The odd multiplier every `KeyChains` of this process uses, drawn at random: which keys crowd into
+/// one run of slots differs from one process to the next, so no report can be written to make them.
 enum KeyChainsSeed {
     static let multiplier = UInt64.random(in: 0...UInt64.max) | 1
 }
