@@ -77,7 +77,9 @@ if !arguments.contains("--no-sweep") {
 }
 
 let defaults = DedupeConfiguration()
-if !arguments.contains("--scale-only") {
+/// The quality and speed runs on the corpus, in a function of their own so that their catalogues are
+/// closed before the scale probe measures memory (top-level locals of an async main outlived the block).
+func runCorpus() async throws {
     var measured = defaults
     measured.nearThreshold = 0.01
     let run = try await CorpusRun(corpus: corpus, configuration: measured, folder: folder)
@@ -115,6 +117,7 @@ if !arguments.contains("--scale-only") {
     }
     say("fingerprinting alone (no catalogue, best of 3): \(Int(Double(corpus.count) / computeSeconds)) reports/s, \(perReport(computeSeconds)) µs per report")
 }
+if !arguments.contains("--scale-only") { try await runCorpus() }
 
 if !arguments.contains("--no-scale") {
     say("\n## per-report cost as the catalogue grows (synthetic fingerprints; probes are 300 corpus reports, other ones at each size)")
