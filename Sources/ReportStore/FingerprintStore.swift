@@ -574,24 +574,46 @@ public struct FingerprintStore: Sendable {
         guard merged > 0 else { return 0 }
         bands.sort { ($0.key, $0.ref) < ($1.key, $1.ref) }
         paragraphs.sort { ($0.key, $0.ref, $0.start) < ($1.key, $1.ref, $1.start) }
-        let band = try SteppedStatement("INSERT OR IGNORE INTO dedupe_band (key, ref) VALUES (?, ?)", in: db)
-        for row in bands {
-            band.bind(1, row.key)
-            band.bind(2, row.ref)
-            try band.run()
+        try insertRows(into: "dedupe_band", columns: ["key", "ref"], count: bands.count, in: db) { statement, index, first in
+            statement.bind(first, bands[index].key)
+            statement.bind(first + 1, bands[index].ref)
         }
-        let paragraph = try SteppedStatement(
-            "INSERT OR IGNORE INTO dedupe_paragraph (key, ref, start, \"end\") VALUES (?, ?, ?, ?)", in: db)
-        for row in paragraphs {
-            paragraph.bind(1, row.key)
-            paragraph.bind(2, row.ref)
-            paragraph.bind(3, row.start)
-            paragraph.bind(4, row.end)
-            try paragraph.run()
+        try insertRows(into: "dedupe_paragraph", columns: ["key", "ref", "start", "\"end\""], count: paragraphs.count, in: db) {
+            statement, index, first in
+            let row = paragraphs[index]
+            statement.bind(first, row.key)
+            statement.bind(first + 1, row.ref)
+            statement.bind(first + 2, row.start)
+            statement.bind(first + 3, row.end)
         }
         try db.execute(sql: "DELETE FROM dedupe_pending")
         try bumpGeneration(in: db)
         return merged
+    }
+
+    /// Inserts `count` rows, ignoring those already there, `chunk` rows a statement: stepping one
+    /// statement a row cost more than the B-tree inserts themselves. `bind` binds row `index` from parameter `first` on.
+    private static func insertRows(into table: String, columns: [String], count: Int, chunk: Int = 64, in db: Database,
+                                   bind: (_ statement: SteppedStatement, _ index: Int, _ first: Int32) -> Void) throws {
+        func statement(rows: Int) throws -> SteppedStatement {
+            let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            return try SteppedStatement("INSERT OR IGNORE INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                                        + Array(repeating: row, count: rows).joined(separator: ", "), in: db)
+        }
+        let whole = count / chunk
+        if whole > 0 {
+            let many = try statement(rows: chunk)
+            for start in stride(from: 0, to: whole * chunk, by: chunk) {
+                for offset in 0..<chunk { bind(many, start + offset, Int32(offset * columns.count + 1)) }
+                try many.run()
+            }
+        }
+        guard whole * chunk < count else { return }
+        let one = try statement(rows: 1)
+        for index in (whole * chunk)..<count {
+            bind(one, index, 1)
+            try one.run()
+        }
     }
 
     /// The (key, start, end) triples of a `paragraphSpans` blob.

@@ -129,6 +129,29 @@ import Testing
         #expect(after.paragraphs[102]?.span == Span(50, 95))
     }
 
+    @Test func aMergeOfManyRowsInsertsEveryKeyOnceAcrossItsStatements() throws {
+        let catalogue = try Catalogue(url: url)
+        let store = FingerprintStore(catalogue: catalogue)
+        // 41 reports of 5 bands and 3 paragraphs: 205 band rows (three statements of 64 and 13 alone)
+        // and 123 paragraph rows, every key shared by neighbours and one paragraph twice in each report.
+        let reports = (0..<41).map { (number: Int) -> ReportFingerprint in
+            let bands: [Int64] = (0..<5).map { Int64(1_000 + number / 2 * 10 + $0) }
+            let shared = Int64(5_000 + number / 3)
+            return fingerprint("sha256:\(number)", bands: bands, paragraphs: [shared, Int64(6_000 + number), shared])
+        }
+        try store.save(batch: reports)
+        for report in reports { try markProcessed(report.reportId, in: catalogue) }
+        let probe = fingerprint("sha256:probe", bands: [1_000, 1_001, 1_100], paragraphs: [5_000, 6_007])
+        let before = try store.lookup(probe, perKey: 8, limit: 8)
+        #expect(try store.mergePending(ifAtLeast: 1) == 41)
+        #expect(try keyRows(catalogue) == (205, 123, 0))
+        let after = try store.lookup(probe, perKey: 8, limit: 8)
+        #expect(after.candidates.map(\.reportId).sorted() == before.candidates.map(\.reportId).sorted())
+        #expect(after.candidates.map(\.reportId).sorted() == ["sha256:0", "sha256:1", "sha256:20", "sha256:21"])
+        #expect(after.paragraphs[5_000]?.reportId == "sha256:0" && after.paragraphs[6_007]?.reportId == "sha256:7")
+        #expect(after.paragraphs.mapValues(\.reportId) == before.paragraphs.mapValues(\.reportId))
+    }
+
     @Test func aLookupSeesWhatAnotherConnectionWroteAndMergedSinceItsLastLookup() throws {
         let writer = try Catalogue(url: url)
         let reader = try Catalogue(url: url)
