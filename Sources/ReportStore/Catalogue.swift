@@ -9,6 +9,8 @@ public final class Catalogue: Sendable {
     public let stagedFingerprints: StagedFingerprints
     /// The index of dedupe keys not merged into the key tables yet, brought up to date by each lookup.
     let pendingKeys = PendingKeys()
+    /// Which keys the merged key tables may hold, so that a lookup seeks only those.
+    let mergedKeyFilter: MergedKeyFilter
     /// Pending fingerprint rows at which `mergePendingFingerprintKeys()` merges them.
     public let pendingMergeThreshold: Int
 
@@ -27,7 +29,9 @@ public final class Catalogue: Sendable {
     public static let defaultPendingMergeThreshold = 256
 
     public init(url: URL, stagingFlushThreshold: Int = 256, pageCacheBytes: Int = Catalogue.defaultPageCacheBytes, mappedBytes: Int = 0,
-                readers: Int = 2, pendingMergeThreshold: Int = Catalogue.defaultPendingMergeThreshold) throws {
+                readers: Int = 2, pendingMergeThreshold: Int = Catalogue.defaultPendingMergeThreshold,
+                mergedKeyFilterBits: Int = 1 << 26) throws {
+        mergedKeyFilter = MergedKeyFilter(maximumBits: mergedKeyFilterBits)
         stagedFingerprints = StagedFingerprints(flushThreshold: stagingFlushThreshold)
         self.pendingMergeThreshold = max(1, pendingMergeThreshold)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -192,7 +196,7 @@ public final class Catalogue: Sendable {
               let staged = stagedFingerprints.fingerprint(of: id, file: receipt.file, received: document?.source.received)
         else { return }
         if receipt.status == "processed", !staged.written {
-            try FingerprintStore.upsert([staged.fingerprint], in: db)
+            try FingerprintStore.upsert([staged.fingerprint], filter: mergedKeyFilter, in: db)
         }
         let stagedFingerprints = stagedFingerprints
         db.afterNextTransaction { _ in stagedFingerprints.release(staged.fingerprint) }
@@ -216,7 +220,7 @@ public final class Catalogue: Sendable {
     public func flushStagedFingerprints(in db: Database) throws {
         let pending = stagedFingerprints.unwritten()
         guard !pending.isEmpty else { return }
-        try FingerprintStore.upsert(pending, in: db)
+        try FingerprintStore.upsert(pending, filter: mergedKeyFilter, in: db)
         let stagedFingerprints = stagedFingerprints
         db.afterNextTransaction { _ in stagedFingerprints.markWritten(pending) }
     }

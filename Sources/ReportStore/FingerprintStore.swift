@@ -114,6 +114,7 @@ public struct FingerprintStore: Sendable {
     private let lookupConnection: DatabaseQueue
     private let staged: StagedFingerprints
     private let pending: PendingKeys
+    private let filter: MergedKeyFilter
     private let mergeThreshold: Int
 
     public init(catalogue: Catalogue) {
@@ -121,6 +122,7 @@ public struct FingerprintStore: Sendable {
         lookupConnection = catalogue.lookupConnection
         staged = catalogue.stagedFingerprints
         pending = catalogue.pendingKeys
+        filter = catalogue.mergedKeyFilter
         mergeThreshold = catalogue.pendingMergeThreshold
     }
 
@@ -203,7 +205,8 @@ public struct FingerprintStore: Sendable {
         let stagedMatches = staged.matches(for: fingerprint)
         let stored = try lookupConnection.inDatabase { db in
             try Self.inSnapshot(db) {
-                try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, pending: pending, in: db)
+                try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, pending: pending,
+                                filter: filter, in: db)
             }
         }
         return Self.merged(stored, stagedMatches, signature: fingerprint.signature,
@@ -225,17 +228,38 @@ public struct FingerprintStore: Sendable {
     }
 
     static func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
-                       pending: PendingKeys, in db: Database) throws -> FingerprintLookup {
+                       pending: PendingKeys, filter: MergedKeyFilter, in db: Database) throws -> FingerprintLookup {
         let id = fingerprint.reportId
         let paragraphKeys = fingerprint.paragraphs.map(\.key)
         let unmerged = try pending.matches(bandKeys: fingerprint.bandKeys, paragraphKeys: paragraphKeys, in: db)
         let own = try arrival(of: id, in: db)
-        return FingerprintLookup(
-            arrival: own?.arrival,
-            sameText: try firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db),
-            candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement,
-                                           pending: unmerged.bands, in: db),
-            paragraphs: try sharedParagraphs(keys: paragraphKeys, excludingRef: own?.ref ?? -1, pending: unmerged.paragraphs, in: db))
+        let sameText = try firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db)
+        return try filter.using(generation: unmerged.generation, estimate: { try mergedKeyBound(in: db) },
+                                scan: { try mergedKeys(in: db) }) { mayHold in
+            FingerprintLookup(
+                arrival: own?.arrival, sameText: sameText,
+                candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement,
+                                               pending: unmerged.bands, mayHold: mayHold, in: db),
+                paragraphs: try sharedParagraphs(keys: paragraphKeys, excludingRef: own?.ref ?? -1, pending: unmerged.paragraphs,
+                                                 mayHold: mayHold, in: db))
+        }
+    }
+
+    /// Every key of the merged key tables, for `MergedKeyFilter` to be built from.
+    static func mergedKeys(in db: Database) throws -> [Int64] {
+        let query = try SteppedStatement("SELECT key FROM dedupe_band UNION ALL SELECT key FROM dedupe_paragraph", in: db)
+        defer { query.reset() }
+        var keys: [Int64] = []
+        while try query.step() { keys.append(query.int64(0)) }
+        return keys
+    }
+
+    /// An upper bound of the merged keys, read without a scan: 64 for every fingerprint row ever written
+    /// (32 bands by default and a report's paragraphs; a bound too low only makes the filter larger).
+    static func mergedKeyBound(in db: Database) throws -> Int {
+        let query = try SteppedStatement("SELECT MAX(ref) FROM dedupe_report", in: db)
+        defer { query.reset() }
+        return try query.step() ? Int(query.int64(0)) * 64 : 0
     }
 
     /// The catalogue's answer with the staged fingerprints added: the catalogue's reports are older, so they win ties.
@@ -321,14 +345,15 @@ public struct FingerprintStore: Sendable {
     /// come back, so a band key shared by thousands of reports costs no more than a rare one.
     /// `pending` holds the refs of rows not merged yet (all newer than the merged ones), newest first.
     static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
-                               pending: [Int64: [Int64]] = [:], in db: Database) throws -> [NearCandidate] {
+                               pending: [Int64: [Int64]] = [:], mayHold: ((Int64) -> Bool)? = nil,
+                               in db: Database) throws -> [NearCandidate] {
         let id = fingerprint.reportId
         let band = try SteppedStatement("SELECT ref FROM dedupe_band WHERE key = ? ORDER BY ref DESC LIMIT ?", in: db)
         var counts: [Int64: Int] = [:]
         for key in fingerprint.bandKeys {
             let newer = pending[key] ?? []
             for ref in newer.prefix(perKey) { counts[ref, default: 0] += 1 }
-            guard newer.count < perKey else { continue }
+            guard newer.count < perKey, mayHold?(key) ?? true else { continue }
             band.bind(1, key)
             band.bind(2, Int64(perKey - newer.count))
             while try band.step() { counts[band.int64(0), default: 0] += 1 }
@@ -376,7 +401,7 @@ public struct FingerprintStore: Sendable {
     /// For each key held by a processed report other than the one at `ownRef`: the earliest such report and its paragraph.
     /// `pending` holds the rows not merged yet (all newer than the merged ones), oldest first.
     static func sharedParagraphs(keys: [Int64], excludingRef ownRef: Int64, pending: [Int64: [PendingKeys.ParagraphRow]] = [:],
-                                 in db: Database) throws -> [Int64: ParagraphSource] {
+                                 mayHold: ((Int64) -> Bool)? = nil, in db: Database) throws -> [Int64: ParagraphSource] {
         guard !keys.isEmpty else { return [:] }
         let paragraph = try SteppedStatement("""
             SELECT p.ref, p.start, p."end" FROM dedupe_paragraph p
@@ -384,7 +409,7 @@ public struct FingerprintStore: Sendable {
             WHERE p.key = ? AND p.ref != ? ORDER BY p.ref LIMIT 1
             """, in: db)
         var places: [Int64: (ref: Int64, span: Span)] = [:]
-        for key in keys where places[key] == nil {
+        for key in keys where places[key] == nil && mayHold?(key) ?? true {
             paragraph.bind(1, key)
             paragraph.bind(2, ownRef)
             if try paragraph.step() {
@@ -444,7 +469,7 @@ public struct FingerprintStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             try db.inTransaction {
-                try Self.upsert(fingerprints, in: db)
+                try Self.upsert(fingerprints, filter: filter, in: db)
                 return .commit
             }
         }
@@ -486,7 +511,7 @@ public struct FingerprintStore: Sendable {
             defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             var merged = 0
             try db.inTransaction {
-                merged = try Self.mergePending(in: db)
+                merged = try Self.mergePending(filter: filter, in: db)
                 return .commit
             }
             return merged
@@ -495,7 +520,7 @@ public struct FingerprintStore: Sendable {
 
     /// Upserts `fingerprints` inside the caller's transaction. A report's keys stay on its row and the
     /// row is listed as pending; `mergePending(in:)` moves them into the key tables later.
-    static func upsert(_ fingerprints: [ReportFingerprint], in db: Database) throws {
+    static func upsert(_ fingerprints: [ReportFingerprint], filter: MergedKeyFilter, in db: Database) throws {
         let find = try SteppedStatement("""
             SELECT r.ref, r.bandKeys, r.paragraphKeys, r.paragraphSpans, p.seq FROM dedupe_report r
             LEFT JOIN dedupe_pending p ON p.ref = r.ref WHERE r.reportId = ?
@@ -545,7 +570,7 @@ public struct FingerprintStore: Sendable {
             pend.bind(1, ref)
             try pend.run()
         }
-        if replacedPending { try bumpGeneration(in: db) }
+        if replacedPending { try bumpGeneration(filter: filter, adding: [], in: db) }
     }
 
     /// How many fingerprint rows are pending a merge.
@@ -557,7 +582,7 @@ public struct FingerprintStore: Sendable {
     ///
     /// The sorted inserts touch each leaf of the key tables at most once per merge, where one report's
     /// keys touched ~50 leaves at every commit.
-    static func mergePending(in db: Database) throws -> Int {
+    static func mergePending(filter: MergedKeyFilter, in db: Database) throws -> Int {
         let rows = try SteppedStatement("""
             SELECT p.ref, r.bandKeys, r.paragraphSpans FROM dedupe_pending p JOIN dedupe_report r ON r.ref = p.ref
             """, in: db)
@@ -587,7 +612,7 @@ public struct FingerprintStore: Sendable {
             statement.bind(first + 3, row.end)
         }
         try db.execute(sql: "DELETE FROM dedupe_pending")
-        try bumpGeneration(in: db)
+        try bumpGeneration(filter: filter, adding: bands.map(\.key) + paragraphs.map(\.key), in: db)
         return merged
     }
 
@@ -621,8 +646,11 @@ public struct FingerprintStore: Sendable {
         stride(from: 0, to: spans.count - 2, by: 3).map { (spans[$0], spans[$0 + 1], spans[$0 + 2]) }
     }
 
-    private static func bumpGeneration(in db: Database) throws {
+    /// Moves the merge generation on, and `filter` with it, adding `keys`, once the transaction commits.
+    private static func bumpGeneration(filter: MergedKeyFilter, adding keys: [Int64], in db: Database) throws {
+        let old = try PendingKeys.generation(in: db)
         try db.execute(sql: "UPDATE dedupe_merge SET generation = generation + 1 WHERE id = 1")
+        db.afterNextTransaction { _ in filter.advance(from: old, to: old + 1, adding: keys) }
     }
 
     /// The keys a merged row put in the key tables: `spans` (key, start, end) since v6, `pairs` (key, start) before it.

@@ -28,6 +28,8 @@ final class PendingKeys: @unchecked Sendable {
 
     /// What the pending rows hold for one fingerprint's keys.
     struct Matches {
+        /// The merge generation of the read transaction they were taken in.
+        var generation: Int64 = 0
         /// Band key → refs holding it, newest first.
         var bands: [Int64: [Int64]] = [:]
         /// Paragraph key → holders, oldest first.
@@ -39,7 +41,7 @@ final class PendingKeys: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try catchUp(in: db)
-        var found = Matches()
+        var found = Matches(generation: generation)
         guard !bands.isEmpty || !paragraphs.isEmpty else { return found }
         for key in bandKeys {
             let refs = bands.values(for: key)

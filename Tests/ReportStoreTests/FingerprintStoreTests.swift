@@ -152,6 +152,25 @@ import Testing
         #expect(after.paragraphs.mapValues(\.reportId) == before.paragraphs.mapValues(\.reportId))
     }
 
+    @Test func thisCataloguesMergesMoveTheKeyFilterOnWithoutReadingTheTablesAgain() throws {
+        let catalogue = try Catalogue(url: url)
+        let store = FingerprintStore(catalogue: catalogue)
+        try store.save(fingerprint("sha256:a", bands: [11, 12], paragraphs: [101]))
+        try markProcessed("sha256:a", in: catalogue)
+        #expect(try store.mergePending(ifAtLeast: 1) == 1)
+        #expect(try store.lookup(fingerprint("sha256:q", bands: [11], paragraphs: [101]), perKey: 4, limit: 4).candidates.count == 1)
+        #expect(catalogue.mergedKeyFilter.builds == 1)
+        try store.save(fingerprint("sha256:b", bands: [21, 22], paragraphs: [201]))
+        try markProcessed("sha256:b", in: catalogue)
+        #expect(try store.mergePending(ifAtLeast: 1) == 1)
+        let found = try store.lookup(fingerprint("sha256:q", bands: [21], paragraphs: [201]), perKey: 4, limit: 4)
+        #expect(found.candidates.map(\.reportId) == ["sha256:b"] && found.paragraphs[201]?.reportId == "sha256:b",
+                "the merged keys are in the filter")
+        #expect(catalogue.mergedKeyFilter.builds == 1, "moved on by the merge, not read again")
+        let absent = try store.lookup(fingerprint("sha256:q", bands: [31], paragraphs: [301]), perKey: 4, limit: 4)
+        #expect(absent.candidates.isEmpty && absent.paragraphs.isEmpty)
+    }
+
     @Test func aLookupSeesWhatAnotherConnectionWroteAndMergedSinceItsLastLookup() throws {
         let writer = try Catalogue(url: url)
         let reader = try Catalogue(url: url)
