@@ -3,7 +3,8 @@ import Foundation
 /// A Bloom filter over the keys of the merged key tables (`dedupe_band`, `dedupe_paragraph`), so that
 /// a lookup skips the B-tree seek of a key that no merged row holds, which is most keys of most reports.
 ///
-/// It answers for one merge generation (`dedupe_merge.generation`). A lookup whose read transaction
+/// It answers for one merge generation (`dedupe_merge.generation`), so every write that puts keys in
+/// the key tables must move the generation on, as `FingerprintStore.mergePending` does. A lookup whose read transaction
 /// sees another generation builds it again from the key tables, in that transaction; a merge made
 /// through this catalogue adds its keys and moves it to the new generation once it has committed.
 /// So it never says no to a key that a merged row of the lookup's generation holds. Keys deleted since

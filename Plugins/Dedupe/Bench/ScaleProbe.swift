@@ -72,6 +72,8 @@ struct ScaleProbe {
                         (SELECT random() AS key, r.ref AS ref, p.j * 100 AS start FROM dedupe_report r, p WHERE r.ref >= ?)
                     ORDER BY key
                     """, arguments: [first])
+                // Keys put in the key tables are a merge: readers rebuild what they hold for a generation.
+                try db.execute(sql: "UPDATE dedupe_merge SET generation = generation + 1 WHERE id = 1")
                 return .commit
             }
             try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
