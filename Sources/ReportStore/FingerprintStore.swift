@@ -235,7 +235,7 @@ public struct FingerprintStore: Sendable {
         let own = try arrival(of: id, in: db)
         let sameText = try firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db)
         return try filter.using(generation: unmerged.generation, estimate: { try mergedKeyBound(in: db) },
-                                scan: { try mergedKeys(in: db) }) { mayHold in
+                                scan: { try forEachMergedKey(in: db, $0) }) { mayHold in
             FingerprintLookup(
                 arrival: own?.arrival, sameText: sameText,
                 candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement,
@@ -245,17 +245,15 @@ public struct FingerprintStore: Sendable {
         }
     }
 
-    /// Every key of the merged key tables, for `MergedKeyFilter` to be built from.
-    static func mergedKeys(in db: Database) throws -> [Int64] {
+    /// Calls `body` with every key of the merged key tables, for `MergedKeyFilter` to be built from.
+    static func forEachMergedKey(in db: Database, _ body: (Int64) -> Void) throws {
         let query = try SteppedStatement("SELECT key FROM dedupe_band UNION ALL SELECT key FROM dedupe_paragraph", in: db)
         defer { query.reset() }
-        var keys: [Int64] = []
-        while try query.step() { keys.append(query.int64(0)) }
-        return keys
+        while try query.step() { body(query.int64(0)) }
     }
 
     /// An upper bound of the merged keys, read without a scan: 64 for every fingerprint row ever written
-    /// (32 bands by default and a report's paragraphs; a bound too low only makes the filter larger).
+    /// (32 bands by default and a report's paragraphs; a bound too low only makes the filter pass more).
     static func mergedKeyBound(in db: Database) throws -> Int {
         let query = try SteppedStatement("SELECT MAX(ref) FROM dedupe_report", in: db)
         defer { query.reset() }
@@ -345,7 +343,7 @@ public struct FingerprintStore: Sendable {
     /// come back, so a band key shared by thousands of reports costs no more than a rare one.
     /// `pending` holds the refs of rows not merged yet (all newer than the merged ones), newest first.
     static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
-                               pending: [Int64: [Int64]] = [:], mayHold: ((Int64) -> Bool)? = nil,
+                               pending: [Int64: [Int64]] = [:], mayHold: (Int64) -> Bool = { _ in true },
                                in db: Database) throws -> [NearCandidate] {
         let id = fingerprint.reportId
         let band = try SteppedStatement("SELECT ref FROM dedupe_band WHERE key = ? ORDER BY ref DESC LIMIT ?", in: db)
@@ -353,7 +351,7 @@ public struct FingerprintStore: Sendable {
         for key in fingerprint.bandKeys {
             let newer = pending[key] ?? []
             for ref in newer.prefix(perKey) { counts[ref, default: 0] += 1 }
-            guard newer.count < perKey, mayHold?(key) ?? true else { continue }
+            guard newer.count < perKey, mayHold(key) else { continue }
             band.bind(1, key)
             band.bind(2, Int64(perKey - newer.count))
             while try band.step() { counts[band.int64(0), default: 0] += 1 }
@@ -401,7 +399,7 @@ public struct FingerprintStore: Sendable {
     /// For each key held by a processed report other than the one at `ownRef`: the earliest such report and its paragraph.
     /// `pending` holds the rows not merged yet (all newer than the merged ones), oldest first.
     static func sharedParagraphs(keys: [Int64], excludingRef ownRef: Int64, pending: [Int64: [PendingKeys.ParagraphRow]] = [:],
-                                 mayHold: ((Int64) -> Bool)? = nil, in db: Database) throws -> [Int64: ParagraphSource] {
+                                 mayHold: (Int64) -> Bool = { _ in true }, in db: Database) throws -> [Int64: ParagraphSource] {
         guard !keys.isEmpty else { return [:] }
         let paragraph = try SteppedStatement("""
             SELECT p.ref, p.start, p."end" FROM dedupe_paragraph p
@@ -409,7 +407,7 @@ public struct FingerprintStore: Sendable {
             WHERE p.key = ? AND p.ref != ? ORDER BY p.ref LIMIT 1
             """, in: db)
         var places: [Int64: (ref: Int64, span: Span)] = [:]
-        for key in keys where places[key] == nil && mayHold?(key) ?? true {
+        for key in keys where places[key] == nil && mayHold(key) {
             paragraph.bind(1, key)
             paragraph.bind(2, ownRef)
             if try paragraph.step() {

@@ -10,9 +10,10 @@ import Testing
     /// The keys `filter` may hold at `generation`, given the table holds `keys`, and how many times it read them.
     func answers(_ filter: MergedKeyFilter, generation: Int64, table keys: [Int64], asking: [Int64]) throws -> (may: [Bool], scans: Int) {
         var scans = 0
-        let may = try filter.using(generation: generation, estimate: { keys.count }, scan: { scans += 1; return keys }) { mayHold in
-            asking.map { mayHold?($0) ?? true }
-        }
+        let may = try filter.using(generation: generation, estimate: { keys.count }, scan: { add in
+            scans += 1
+            keys.forEach(add)
+        }) { mayHold in asking.map(mayHold) }
         return (may, scans)
     }
 
@@ -40,11 +41,38 @@ import Testing
         #expect(after.scans == 1 && after.may.allSatisfy { $0 }, "a generation it did not see made is read again")
     }
 
-    @Test func aCatalogueTooLargeForItsBitsIsSoughtKeyByKey() throws {
+    @Test func pastItsBoundItKeepsItsSizeAndStillRefusesNoMergedKey() throws {
+        let filter = MergedKeyFilter(maximumBits: 1 << 20)
+        let merged = randomKeys(200_000), absent = randomKeys(20_000)
+        let held = try answers(filter, generation: 1, table: merged, asking: merged)
+        #expect(held.may.allSatisfy { $0 })
+        let others = try answers(filter, generation: 1, table: merged, asking: absent)
+        #expect(others.scans == 0, "full at its bound: not built again")
+        // 5 bits a key and 3 probes let about a tenth of absent keys through.
+        #expect(others.may.count { $0 } < 4_000)
+    }
+
+    @Test func aCatalogueTooLargeForItsBitsIsNotScannedAndEveryKeyIsSought() throws {
         let filter = MergedKeyFilter(maximumBits: 1 << 20)
         var scans = 0
-        let off = try filter.using(generation: 1, estimate: { 70_000 }, scan: { scans += 1; return [] }) { $0 == nil }
-        #expect(off && scans == 0, "too large by the estimate: switched off without a scan")
+        let passed = try filter.using(generation: 1, estimate: { 300_000 }, scan: { _ in scans += 1 }) { mayHold in
+            randomKeys(1_000).allSatisfy(mayHold)
+        }
+        #expect(passed && scans == 0, "under 4 bits a key: no scan, every key passes")
+    }
+
+    @Test func aScanThatFailsLeavesNoFilterForItsGeneration() throws {
+        struct Interrupted: Error {}
+        let filter = MergedKeyFilter()
+        let keys = randomKeys(1_000)
+        #expect(throws: Interrupted.self) {
+            try filter.using(generation: 1, estimate: { keys.count }, scan: { add in
+                keys.prefix(10).forEach(add)
+                throw Interrupted()
+            }) { _ in () }
+        }
+        let again = try answers(filter, generation: 1, table: keys, asking: keys)
+        #expect(again.scans == 1 && again.may.allSatisfy { $0 }, "built again from the start")
     }
 
     @Test func itIsBuiltAgainLargerOnceFullAndSaysYesToAllItWasGiven() throws {

@@ -135,7 +135,9 @@ if !arguments.contains("--no-scale") {
         // Each size gets its own slice of the corpus: probes are not recorded, and a text probed
         // again would meet its own earlier, never-processed fingerprints in every band.
         let slice = Array(corpus[(round * 350 % (corpus.count - 350))...].prefix(350))
+        let warmStarted = Date()
         _ = try await probe.time(Array(slice.prefix(50)), round: 1000 + round, configuration: defaults)
+        let warmUp = Date().timeIntervalSince(warmStarted)
         let cost = try await probe.time(Array(slice.dropFirst(50)), round: round, configuration: defaults)
         // The same again on other reports, with a commit from another connection before each, as in the daemon.
         let coldSlice = Array(corpus[((sizes.count + round) * 350 % (corpus.count - 350))...].prefix(300))
@@ -144,7 +146,7 @@ if !arguments.contains("--no-scale") {
         first = base
         let committingBase = firstCommitting ?? committing
         firstCommitting = committingBase
-        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(rssBefore, 0)) → \(format(residentMegabytes(), 0)) MB, SQLite heap \(format(sqliteHeapMegabytes(), 1)) MB (peak \(format(sqlitePeakHeapMegabytes(), 1)) MB during the probes); grown in \(format(built, 0)) s")
+        say("catalogue \(size): step \(format(cost.stepCPU, 0)) µs CPU (\(format(cost.stepCPU / base.stepCPU, 2))x), \(format(cost.stepMedian, 0)) µs wall median (\(format(cost.stepMedian / base.stepMedian, 2))x), \(format(cost.stepMean, 0)) µs wall mean; lookup alone \(format(cost.lookupCPU, 0)) µs CPU (\(format(cost.lookupCPU / base.lookupCPU, 2))x), \(format(cost.lookupMedian, 0)) µs wall median (\(format(cost.lookupMedian / base.lookupMedian, 2))x); RSS \(format(rssBefore, 0)) → \(format(residentMegabytes(), 0)) MB, SQLite heap \(format(sqliteHeapMegabytes(), 1)) MB (peak \(format(sqlitePeakHeapMegabytes(), 1)) MB during the probes); grown in \(format(built, 0)) s; 50 untimed probes first, the key filter built in the first, in \(format(warmUp, 2)) s")
         say("  with another connection's commit before each report (the daemon's case): step \(format(committing.stepCPU, 0)) µs CPU (\(format(committing.stepCPU / committingBase.stepCPU, 2))x), \(format(committing.stepMedian, 0)) µs wall median (\(format(committing.stepMedian / committingBase.stepMedian, 2))x); lookup alone \(format(committing.lookupCPU, 0)) µs CPU (\(format(committing.lookupCPU / committingBase.lookupCPU, 2))x), \(format(committing.lookupMedian, 0)) µs wall median (\(format(committing.lookupMedian / committingBase.lookupMedian, 2))x)")
     }
 }
