@@ -24,8 +24,9 @@ final class MergedKeyFilter: @unchecked Sendable {
     /// Too many keys for its bits to pay: every key passes until the next generation.
     private var passesAll = false
     let maximumBits: Int
+    private var buildCount = 0
     /// How many times it was built from the key tables (tests read it).
-    private(set) var builds = 0
+    var builds: Int { lock.withLock { buildCount } }
 
     static let minimumBits = 1 << 20
 
@@ -96,7 +97,7 @@ final class MergedKeyFilter: @unchecked Sendable {
         passesAll = false
         // Only now: a scan that threw leaves the filter answering for the generation it had, so the next lookup builds it again.
         generation = current
-        builds += 1
+        buildCount += 1
     }
 
     /// The probes of a key, by double hashing: the keys are hashes already, so their two halves serve.
