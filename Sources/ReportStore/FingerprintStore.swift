@@ -196,30 +196,30 @@ public struct FingerprintStore: Sendable {
 
     /// Everything dedupe asks about one fingerprint: the catalogue, in one read transaction, and the staged fingerprints.
     ///
-    /// Near candidates whose signatures agree on less than `minimumAgreement` are dropped unread
-    /// (their shingle sets are never loaded); `perKey` and `limit` are as in `nearCandidates`.
+    /// Near candidates that `screen` turns away are dropped unread (their shingle sets are never
+    /// loaded); `perKey` and `limit` are as in `nearCandidates`.
     public func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int,
-                       minimumAgreement: Double = 0) throws -> FingerprintLookup {
+                       screen: CandidateScreen = .none) throws -> FingerprintLookup {
         // The staging first: a fingerprint released after this read had its outcome committed
         // before it, so the read transaction that starts next sees it in the tables.
         let stagedMatches = staged.matches(for: fingerprint)
         let stored = try lookupConnection.inDatabase { db in
             try Self.inSnapshot(db) {
-                try Self.lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement, pending: pending,
+                try Self.lookup(fingerprint, perKey: perKey, limit: limit, screen: screen, pending: pending,
                                 filter: filter, in: db)
             }
         }
         return Self.merged(stored, stagedMatches, signature: fingerprint.signature,
-                           limit: limit, minimumAgreement: minimumAgreement)
+                           limit: limit, screen: screen)
     }
 
     /// Looks `fingerprint` up and, when `stages` says so, stages it, with no other lookup in between:
     /// of two copies deduped at once, the second always sees the first. Flushes the staged
     /// fingerprints afterwards when they pass the catalogue's threshold.
-    public func lookupAndStage(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double = 0,
+    public func lookupAndStage(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, screen: CandidateScreen = .none,
                                stages: (FingerprintLookup) throws -> Bool) throws -> FingerprintLookup {
         let found = try staged.serialised {
-            let found = try lookup(fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement)
+            let found = try lookup(fingerprint, perKey: perKey, limit: limit, screen: screen)
             if try stages(found) { staged.stage(fingerprint) }
             return found
         }
@@ -227,7 +227,7 @@ public struct FingerprintStore: Sendable {
         return found
     }
 
-    static func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
+    static func lookup(_ fingerprint: ReportFingerprint, perKey: Int, limit: Int, screen: CandidateScreen,
                        pending: PendingKeys, filter: MergedKeyFilter, in db: Database) throws -> FingerprintLookup {
         let id = fingerprint.reportId
         let paragraphKeys = fingerprint.paragraphs.map(\.key)
@@ -238,7 +238,7 @@ public struct FingerprintStore: Sendable {
                                 scan: { try forEachMergedKey(in: db, $0) }) { mayHold in
             FingerprintLookup(
                 arrival: own?.arrival, sameText: sameText,
-                candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, minimumAgreement: minimumAgreement,
+                candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, screen: screen,
                                                pending: unmerged.bands, mayHold: mayHold, in: db),
                 paragraphs: try sharedParagraphs(keys: paragraphKeys, excludingRef: own?.ref ?? -1, pending: unmerged.paragraphs,
                                                  mayHold: mayHold, in: db))
@@ -262,7 +262,7 @@ public struct FingerprintStore: Sendable {
 
     /// The catalogue's answer with the staged fingerprints added: the catalogue's reports are older, so they win ties.
     static func merged(_ stored: FingerprintLookup, _ staged: StagedMatches, signature: [UInt32], limit: Int,
-                       minimumAgreement: Double) -> FingerprintLookup {
+                       screen: CandidateScreen) -> FingerprintLookup {
         var found = stored
         if let own = staged.arrival {
             found.arrival = FingerprintArrival(file: own.file, received: own.received, status: "staged", archive: own.archive)
@@ -273,8 +273,8 @@ public struct FingerprintStore: Sendable {
         if !staged.candidates.isEmpty {
             let known = Set(found.candidates.map(\.reportId))
             for (other, hits) in staged.candidates where !known.contains(other.reportId) {
-                let agreement = Self.agreement(signature, other.signature)
-                guard agreement >= minimumAgreement else { continue }
+                let agreement = screen.agreement(signature, other.signature)
+                guard agreement >= screen.minimumAgreement else { continue }
                 found.candidates.append(NearCandidate(reportId: other.reportId, arrival: other.arrival, shingles: other.shingles,
                                                       bandHits: hits, agreement: agreement))
             }
@@ -342,7 +342,7 @@ public struct FingerprintStore: Sendable {
     /// Each key contributes at most `perKey` of its latest reports, and at most `limit` candidates
     /// come back, so a band key shared by thousands of reports costs no more than a rare one.
     /// `pending` holds the refs of rows not merged yet (all newer than the merged ones), newest first.
-    static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, minimumAgreement: Double,
+    static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, screen: CandidateScreen = .none,
                                pending: [Int64: [Int64]] = [:], mayHold: (Int64) -> Bool = { _ in true },
                                in db: Database) throws -> [NearCandidate] {
         let id = fingerprint.reportId
@@ -372,9 +372,9 @@ public struct FingerprintStore: Sendable {
         var candidates: [NearCandidate] = []
         for hit in hits.prefix(limit) {
             signature.bind(1, hit.ref)
-            let agreement = try signature.step() ? agreement(fingerprint.signature, signature.hashes(0)) : 0
+            let agreement = try signature.step() ? screen.agreement(fingerprint.signature, signature.hashes(0)) : 0
             signature.reset()
-            guard agreement >= minimumAgreement else { continue }
+            guard agreement >= screen.minimumAgreement else { continue }
             report.bind(1, hit.ref)
             report.bind(2, id)
             defer { report.reset() }
@@ -386,14 +386,6 @@ public struct FingerprintStore: Sendable {
                                             shingles: set, bandHits: hit.count, agreement: agreement))
         }
         return candidates
-    }
-
-    /// The share of positions where two signatures agree; 1 when either is unknown (written before signatures were kept).
-    static func agreement(_ a: [UInt32], _ b: [UInt32]) -> Double {
-        guard !a.isEmpty, a.count == b.count else { return 1 }
-        var same = 0
-        for index in a.indices where a[index] == b[index] { same += 1 }
-        return Double(same) / Double(a.count)
     }
 
     /// For each key held by a processed report other than the one at `ownRef`: the earliest such report and its paragraph.

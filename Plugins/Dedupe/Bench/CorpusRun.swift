@@ -93,7 +93,7 @@ struct CorpusRun {
             let fingerprint = fingerprinter.fingerprint(of: document, text: ScalarText(document.text))
             let started = processorSeconds()
             _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates,
-                                 minimumAgreement: configuration.minimumAgreement)
+                                 screen: configuration.candidateScreen)
             lookupCPUSeconds += processorSeconds() - started
         }
     }

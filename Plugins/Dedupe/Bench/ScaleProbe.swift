@@ -102,7 +102,7 @@ struct ScaleProbe {
             var started = clock.now
             var cpuStarted = processorSeconds()
             _ = try store.lookup(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates,
-                                 minimumAgreement: configuration.minimumAgreement)
+                                 screen: configuration.candidateScreen)
             lookupCPU += processorSeconds() - cpuStarted
             lookups.append((clock.now - started).seconds * 1e6)
             started = clock.now

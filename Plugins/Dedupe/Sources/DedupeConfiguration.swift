@@ -1,4 +1,5 @@
 import ReportKit
+import ReportStore
 
 /// The options of the dedupe step, from `[processors.dedupe]`; the defaults are the measured ones in README.md.
 public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
@@ -56,5 +57,10 @@ public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
     /// MinHash estimate under `near_threshold`, so a report at the threshold is dropped about once in 300,000.
     public var minimumAgreement: Double {
         max(0, nearThreshold - 4.5 * (nearThreshold * (1 - nearThreshold) / Double(permutations)).squareRoot())
+    }
+
+    /// The screen the band lookup's candidates pass before their shingle sets are read.
+    public var candidateScreen: CandidateScreen {
+        CandidateScreen(minimumAgreement: minimumAgreement, rowsPerBand: rows)
     }
 }

@@ -52,7 +52,7 @@ public struct DuplicateDetector: Processor {
                        store: FingerprintStore) throws -> (DuplicateReference?, FingerprintLookup) {
         var verdict: DuplicateReference?
         let found = try store.lookupAndStage(fingerprint, perKey: configuration.candidates * 2, limit: configuration.candidates,
-                                             minimumAgreement: configuration.minimumAgreement) {
+                                             screen: configuration.candidateScreen) {
             verdict = duplicate(of: source, among: $0, fingerprint: fingerprint)
             return verdict == nil || verdict?.kind == .near
         }
