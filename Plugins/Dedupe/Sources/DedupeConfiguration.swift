@@ -10,7 +10,7 @@ public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
     /// LSH bands; `permutations` must divide evenly into them.
     public var bands = 32
     /// Jaccard similarity of shingle sets from which a report is a near duplicate.
-    public var nearThreshold = 0.5
+    public var nearThreshold = 0.35
     /// At most this many candidates from the band lookup get the exact Jaccard check.
     public var candidates = 8
     /// Paragraphs with fewer content characters are never looked up or stored.
@@ -53,10 +53,11 @@ public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
     /// Rows per band.
     public var rows: Int { permutations / bands }
 
-    /// Signature agreement below which a candidate is not verified: 4.5 standard deviations of the
-    /// MinHash estimate under `near_threshold`, so a report at the threshold is dropped about once in 300,000.
+    /// Signature agreement below which a candidate is not verified: 3 standard deviations of the
+    /// MinHash estimate under `near_threshold`, so a report at the threshold is dropped about once in
+    /// 740, where the band lookup itself misses it more often than not (README.md, "Parameters").
     public var minimumAgreement: Double {
-        max(0, nearThreshold - 4.5 * (nearThreshold * (1 - nearThreshold) / Double(permutations)).squareRoot())
+        max(0, nearThreshold - 3 * (nearThreshold * (1 - nearThreshold) / Double(permutations)).squareRoot())
     }
 
     /// The screen the band lookup's candidates pass before their shingle sets are read.
