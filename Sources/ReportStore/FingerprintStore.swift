@@ -79,7 +79,8 @@ public struct NearCandidate: Sendable, Equatable {
     public var shingles: [UInt32]
     /// How many of the bands matched.
     public var bandHits: Int
-    /// The share of MinHash signature values the two reports agree on: an estimate of their similarity.
+    /// The share of MinHash signature values the two reports agree on, beyond the band that selected
+    /// the candidate (`CandidateScreen.agreement`): an estimate of their similarity.
     public var agreement: Double
 }
 

@@ -55,7 +55,7 @@ public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
 
     /// Signature agreement below which a candidate is not verified: 3 standard deviations of the
     /// MinHash estimate under `near_threshold`, so a report at the threshold is dropped about once in
-    /// 740, where the band lookup itself misses it more often than not (README.md, "Parameters").
+    /// 740, where the band lookup itself misses it more often than not (README.md, "Method and parameters").
     public var minimumAgreement: Double {
         max(0, nearThreshold - 3 * (nearThreshold * (1 - nearThreshold) / Double(permutations)).squareRoot())
     }
