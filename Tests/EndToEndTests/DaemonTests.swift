@@ -33,6 +33,32 @@ import Glibc
         #expect(daemon.contents("spool").isEmpty)
     }
 
+    @Test func theSameFileMovedInTwiceWithItsTimeKeptIsADuplicateTheSecondTime() async throws {
+        let daemon = try await Daemon(label: "again", pipeline: ["dedupe", "sections", "archive"])
+        defer { daemon.stop() }
+        let manager = FileManager.default
+        let written = Date(timeIntervalSinceNow: -30 * 86_400)
+        // `mv`, `cp -p` and unpacking an archive keep the file's modification time: two drops share it.
+        func moveIn() throws {
+            let outside = temporaryRoot("again-source").appendingPathExtension("txt")
+            try uniqueReport(11).write(to: outside)
+            try manager.setAttributes([.modificationDate: written], ofItemAtPath: outside.path)
+            try manager.moveItem(at: outside, to: daemon.inbox.appendingPathComponent("resent.txt"))
+        }
+        try moveIn()
+        await daemon.wait(for: "report done")
+        let first = try daemon.receipt("resent.txt")
+        #expect(first["status"] as? String == "processed")
+        try moveIn()
+        await daemon.wait(for: "report done", count: 2)
+        let second = try daemon.receipt("resent.txt")
+        #expect(second["status"] as? String == "duplicate")
+        let duplicate = try #require(second["duplicate"] as? [String: Any])
+        #expect(duplicate["kind"] as? String == "exact")
+        #expect((duplicate["original"] as? [String: Any])?["archive"] as? String == first["archive"] as? String)
+        #expect(daemon.archiveEntries.count == 1)
+    }
+
     @Test func aSlowWriterIsReadOnlyAfterClose() async throws {
         let daemon = try await Daemon(label: "slow")
         defer { daemon.stop() }

@@ -108,6 +108,15 @@ import Testing
         #expect(original?["archive"] as? String == first["archive"] as? String)
     }
 
+    @Test func oneFileNamedTwiceOnTheCommandLineIsTwoArrivals() async throws {
+        let root = temporaryRoot("named-twice")
+        // Two workers claim the first two at once: their claims must not look like one arrival.
+        let run = try await reportd(["process", "--config", config, "--root", root.path] + Array(repeating: demoReports[1].path, count: 4))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("processed 1, duplicate 3"), "\(run.stdout)")
+        #expect(files(named: "document.json", under: root.appendingPathComponent("archive")).count == 1)
+    }
+
     @Test func theSameTextUnderAnotherNameIsADuplicateNamingTheFirst() async throws {
         let root = temporaryRoot("retyped")
         let inputs = temporaryRoot("retyped-inputs")
