@@ -18,13 +18,13 @@ public struct CandidateScreen: Sendable, Equatable {
     /// Every candidate is read.
     public static let none = CandidateScreen(minimumAgreement: 0, rowsPerBand: 0)
 
-    /// The share of signature positions where `a` and `b` agree, beyond one band's worth; 1 when
-    /// either signature is unknown (written before signatures were kept).
-    public func agreement(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    /// The share of signature positions where `a` and `b` agree, beyond one band's worth when a
+    /// band selected the candidate; 1 when either signature is unknown (written before signatures were kept).
+    public func agreement(_ a: [UInt32], _ b: [UInt32], selectedByBand: Bool = true) -> Double {
         guard !a.isEmpty, a.count == b.count else { return 1 }
         var same = 0
         for index in a.indices where a[index] == b[index] { same += 1 }
-        let selected = min(rowsPerBand, same, a.count - 1)
+        let selected = selectedByBand ? min(rowsPerBand, same, a.count - 1) : 0
         return Double(same - selected) / Double(a.count - selected)
     }
 }

@@ -77,7 +77,7 @@ public struct NearCandidate: Sendable, Equatable {
     public var reportId: String
     public var arrival: EarlierArrival
     public var shingles: [UInt32]
-    /// How many of the bands matched.
+    /// How many of the bands matched; 0 for a report found because it holds one of the paragraphs.
     public var bandHits: Int
     /// The share of MinHash signature values the two reports agree on, beyond the band that selected
     /// the candidate (`CandidateScreen.agreement`): an estimate of their similarity.
@@ -237,12 +237,13 @@ public struct FingerprintStore: Sendable {
         let sameText = try firstProcessed(textHash: fingerprint.textHash, excluding: id, in: db)
         return try filter.using(generation: unmerged.generation, estimate: { try mergedKeyBound(in: db) },
                                 scan: { try forEachMergedKey(in: db, $0) }) { mayHold in
-            FingerprintLookup(
+            let shared = try sharedParagraphs(keys: paragraphKeys, excludingRef: own?.ref ?? -1, pending: unmerged.paragraphs,
+                                              mayHold: mayHold, in: db)
+            return FingerprintLookup(
                 arrival: own?.arrival, sameText: sameText,
                 candidates: try nearCandidates(of: fingerprint, perKey: perKey, limit: limit, screen: screen,
-                                               pending: unmerged.bands, mayHold: mayHold, in: db),
-                paragraphs: try sharedParagraphs(keys: paragraphKeys, excludingRef: own?.ref ?? -1, pending: unmerged.paragraphs,
-                                                 mayHold: mayHold, in: db))
+                                               pending: unmerged.bands, mayHold: mayHold, holders: shared.holders, in: db),
+                paragraphs: shared.sources)
         }
     }
 
@@ -271,16 +272,22 @@ public struct FingerprintStore: Sendable {
         if found.sameText == nil, let same = staged.sameText {
             found.sameText = MatchedReport(reportId: same.reportId, arrival: same.arrival)
         }
-        if !staged.candidates.isEmpty {
-            let known = Set(found.candidates.map(\.reportId))
-            for (other, hits) in staged.candidates where !known.contains(other.reportId) {
-                let agreement = screen.agreement(signature, other.signature)
+        let held = Dictionary(staged.paragraphs.values.map { ($0.holder.reportId, 1) }, uniquingKeysWith: +)
+        let holders = staged.paragraphs.values.map(\.holder).sorted { held[$0.reportId, default: 0] > held[$1.reportId, default: 0] }
+        if !staged.candidates.isEmpty || !holders.isEmpty {
+            var known = Set(found.candidates.map(\.reportId))
+            let stagedBands = Set(staged.candidates.map(\.fingerprint.reportId))
+            for (other, hits) in staged.candidates.map({ ($0.fingerprint, $0.bandHits) })
+                + holders.filter({ !stagedBands.contains($0.reportId) }).map({ ($0, 0) })
+            where known.insert(other.reportId).inserted {
+                let agreement = screen.agreement(signature, other.signature, selectedByBand: hits > 0)
                 guard agreement >= screen.minimumAgreement else { continue }
                 found.candidates.append(NearCandidate(reportId: other.reportId, arrival: other.arrival, shingles: other.shingles,
                                                       bandHits: hits, agreement: agreement))
             }
-            found.candidates.sort { $0.bandHits > $1.bandHits }
-            found.candidates = Array(found.candidates.prefix(limit))
+            // At most `limit` of each kind: most band hits first, then those a shared paragraph found.
+            let banded = found.candidates.filter { $0.bandHits > 0 }.sorted { $0.bandHits > $1.bandHits }.prefix(limit)
+            found.candidates = Array(banded) + found.candidates.filter { $0.bandHits == 0 }.prefix(limit)
         }
         for (key, place) in staged.paragraphs where found.paragraphs[key] == nil {
             found.paragraphs[key] = ParagraphSource(reportId: place.holder.reportId, file: place.holder.file,
@@ -338,14 +345,19 @@ public struct FingerprintStore: Sendable {
         return MatchedReport(reportId: query.text(0) ?? "", arrival: query.arrival(file: 1, received: 2, archive: 3))
     }
 
-    /// Processed reports other than `id` sharing at least one band key, most band hits first.
+    /// Processed reports other than `id` sharing at least one band key, most band hits first, then
+    /// those of `holders` (reports holding one of its paragraphs) that no band found.
     ///
     /// Each key contributes at most `perKey` of its latest reports, and at most `limit` candidates
-    /// come back, so a band key shared by thousands of reports costs no more than a rare one.
+    /// of each kind come back, so a band key shared by thousands of reports costs no more than a rare one.
     /// `pending` holds the refs of rows not merged yet (all newer than the merged ones), newest first.
+    ///
+    /// The holders are found by the paragraph lookup, which runs anyway: a report re-sent with half
+    /// its sentences edited (similarity 0.35–0.5) shares a band key only about half the time, but
+    /// most often keeps a paragraph or two whole (the paragraph keys fold numbers).
     static func nearCandidates(of fingerprint: ReportFingerprint, perKey: Int, limit: Int, screen: CandidateScreen = .none,
                                pending: [Int64: [Int64]] = [:], mayHold: (Int64) -> Bool = { _ in true },
-                               in db: Database) throws -> [NearCandidate] {
+                               holders: [Int64] = [], in db: Database) throws -> [NearCandidate] {
         let id = fingerprint.reportId
         let band = try SteppedStatement("SELECT ref FROM dedupe_band WHERE key = ? ORDER BY ref DESC LIMIT ?", in: db)
         var counts: [Int64: Int] = [:]
@@ -358,8 +370,10 @@ public struct FingerprintStore: Sendable {
             while try band.step() { counts[band.int64(0), default: 0] += 1 }
             band.reset()
         }
-        guard !counts.isEmpty else { return [] }
-        let hits = counts.map { (ref: $0.key, count: $0.value) }.sorted { ($0.count, $0.ref) > ($1.count, $1.ref) }
+        let banded = counts.map { (ref: $0.key, count: $0.value) }.sorted { ($0.count, $0.ref) > ($1.count, $1.ref) }.prefix(limit)
+        let unbanded = holders.filter { counts[$0] == nil }.prefix(limit).map { (ref: $0, count: 0) }
+        let hits = Array(banded) + unbanded
+        guard !hits.isEmpty else { return [] }
         // Most candidates are reports of the genre that share a band or two by chance (7 read for
         // every one kept, in the bench's corpus): their signatures are compared first, from the
         // fingerprint row alone, and only those that agree enough are joined with their catalogue
@@ -371,9 +385,10 @@ public struct FingerprintStore: Sendable {
             """, in: db)
         let shingles = try SteppedStatement("SELECT shingles FROM dedupe_shingles WHERE ref = ?", in: db)
         var candidates: [NearCandidate] = []
-        for hit in hits.prefix(limit) {
+        for hit in hits {
             signature.bind(1, hit.ref)
-            let agreement = try signature.step() ? screen.agreement(fingerprint.signature, signature.hashes(0)) : 0
+            let agreement = try signature.step()
+                ? screen.agreement(fingerprint.signature, signature.hashes(0), selectedByBand: hit.count > 0) : 0
             signature.reset()
             guard agreement >= screen.minimumAgreement else { continue }
             report.bind(1, hit.ref)
@@ -389,11 +404,13 @@ public struct FingerprintStore: Sendable {
         return candidates
     }
 
-    /// For each key held by a processed report other than the one at `ownRef`: the earliest such report and its paragraph.
+    /// For each key held by a processed report other than the one at `ownRef`: the earliest such
+    /// report and its paragraph; and the refs of those reports, the one holding most keys first.
     /// `pending` holds the rows not merged yet (all newer than the merged ones), oldest first.
     static func sharedParagraphs(keys: [Int64], excludingRef ownRef: Int64, pending: [Int64: [PendingKeys.ParagraphRow]] = [:],
-                                 mayHold: (Int64) -> Bool = { _ in true }, in db: Database) throws -> [Int64: ParagraphSource] {
-        guard !keys.isEmpty else { return [:] }
+                                 mayHold: (Int64) -> Bool = { _ in true },
+                                 in db: Database) throws -> (sources: [Int64: ParagraphSource], holders: [Int64]) {
+        guard !keys.isEmpty else { return ([:], []) }
         let paragraph = try SteppedStatement("""
             SELECT p.ref, p.start, p."end" FROM dedupe_paragraph p
             JOIN dedupe_report r ON r.ref = p.ref JOIN report c ON c.id = r.reportId AND c.status = 'processed'
@@ -409,7 +426,7 @@ public struct FingerprintStore: Sendable {
             }
             paragraph.reset()
         }
-        guard !places.isEmpty || !pending.isEmpty else { return [:] }
+        guard !places.isEmpty || !pending.isEmpty else { return ([:], []) }
         // One read per holding report, which also tells whether it is processed (a pending row's
         // report may not be): nil once read and not processed.
         let holder = try SteppedStatement("""
@@ -433,11 +450,13 @@ public struct FingerprintStore: Sendable {
             }
         }
         var sources: [Int64: ParagraphSource] = [:]
+        var held: [Int64: Int] = [:]
         for (key, place) in places {
             guard let report = try processedHolder(place.ref) else { continue }
             sources[key] = ParagraphSource(reportId: report.id, file: report.file, issuer: report.issuer, span: place.span)
+            held[place.ref, default: 0] += 1
         }
-        return sources
+        return (sources, held.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key))
     }
 
     // MARK: writes

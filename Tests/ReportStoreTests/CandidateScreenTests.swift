@@ -34,12 +34,7 @@ import Testing
             let stored = fingerprint(id, signature: signature(agreeingOn: agreeing, with: base), bands: [11, Int64(id.count)])
             _ = try store.lookupAndStage(stored, perKey: 4, limit: 4) { _ in true }
             try catalogue.flushStagedFingerprints()
-            let document = Document(id: id, source: Source(name: "\(id).txt", bytes: 1, format: "txt", encoding: "utf-8",
-                                                           received: "2026-01-01T00:00:00Z"),
-                                    meta: Metadata(issuer: nil), text: "x", original: Data())
-            try catalogue.record(receipt: Receipt(status: "processed", file: "\(id).txt", id: id, archive: "archive/\(id)",
-                                                  document: document, duplicateOf: nil, reason: nil, at: Date()),
-                                 document: document)
+            try markProcessed(id, in: catalogue)
         }
         let probe = fingerprint("sha256:probe", signature: base, bands: [11, 99])
         let screened = try store.lookup(probe, perKey: 4, limit: 4, screen: CandidateScreen(minimumAgreement: 0.2, rowsPerBand: 4))

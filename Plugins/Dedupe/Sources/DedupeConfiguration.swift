@@ -11,7 +11,8 @@ public struct DedupeConfiguration: ProcessorConfiguration, Equatable {
     public var bands = 32
     /// Jaccard similarity of shingle sets from which a report is a near duplicate.
     public var nearThreshold = 0.35
-    /// At most this many candidates from the band lookup get the exact Jaccard check.
+    /// At most this many candidates from the band lookup get the exact Jaccard check, and as many
+    /// reports that hold one of the report's paragraphs.
     public var candidates = 8
     /// Paragraphs with fewer content characters are never looked up or stored.
     public var minParagraphChars = 40
