@@ -34,7 +34,7 @@ public struct SpooledReport: Sendable, Equatable {
     }
 }
 
-/// Spool entry tokens that carry the claim instant: `c<milliseconds since 1970, base 36>-<pid>-<counter>`.
+/// Spool entry tokens that carry the claim instant: `c<milliseconds since 1970, base 36>-<pid>`.
 ///
 /// The instant is a report's `received`, which tells one arrival of a file from another (dedupe
 /// calls the same bytes a duplicate only when another arrival brought them). It is kept in the
@@ -46,7 +46,6 @@ public struct SpooledReport: Sendable, Equatable {
 /// only by the claims made within one millisecond.
 enum ClaimToken {
     private static let last = Atomic<Int64>(0)
-    private static let counter = Atomic<Int64>(0)
 
     static func make() -> String {
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
@@ -58,8 +57,8 @@ enum ClaimToken {
             previous = original
             instant = max(now, previous + 1)
         }
-        let count = counter.add(1, ordering: .relaxed).newValue
-        return "c" + String(instant, radix: 36) + "-" + String(getpid(), radix: 36) + "-" + String(count, radix: 36)
+        // The instant is unique within the process, so with the pid the token is unique.
+        return "c" + String(instant, radix: 36) + "-" + String(getpid(), radix: 36)
     }
 
     /// The claim instant of a token `make` gave, or nil for any other token.

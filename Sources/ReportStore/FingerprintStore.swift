@@ -272,13 +272,13 @@ public struct FingerprintStore: Sendable {
         if found.sameText == nil, let same = staged.sameText {
             found.sameText = MatchedReport(reportId: same.reportId, arrival: same.arrival)
         }
-        let held = Dictionary(staged.paragraphs.values.map { ($0.holder.reportId, 1) }, uniquingKeysWith: +)
-        let holders = staged.paragraphs.values.map(\.holder).sorted { held[$0.reportId, default: 0] > held[$1.reportId, default: 0] }
+        let holders = staged.paragraphs.values.map(\.holder)
         if !staged.candidates.isEmpty || !holders.isEmpty {
             var known = Set(found.candidates.map(\.reportId))
-            let stagedBands = Set(staged.candidates.map(\.fingerprint.reportId))
+            // Band candidates first, so that a report both found by a band and holding a paragraph is counted as the former.
+            let byId = Dictionary(holders.map { ($0.reportId, $0) }, uniquingKeysWith: { first, _ in first })
             for (other, hits) in staged.candidates.map({ ($0.fingerprint, $0.bandHits) })
-                + holders.filter({ !stagedBands.contains($0.reportId) }).map({ ($0, 0) })
+                + mostHeldFirst(holders.map(\.reportId)).compactMap({ byId[$0] }).map({ ($0, 0) })
             where known.insert(other.reportId).inserted {
                 let agreement = screen.agreement(signature, other.signature, selectedByBand: hits > 0)
                 guard agreement >= screen.minimumAgreement else { continue }
@@ -450,13 +450,18 @@ public struct FingerprintStore: Sendable {
             }
         }
         var sources: [Int64: ParagraphSource] = [:]
-        var held: [Int64: Int] = [:]
+        var holding: [Int64] = []
         for (key, place) in places {
             guard let report = try processedHolder(place.ref) else { continue }
             sources[key] = ParagraphSource(reportId: report.id, file: report.file, issuer: report.issuer, span: place.span)
-            held[place.ref, default: 0] += 1
+            holding.append(place.ref)
         }
-        return (sources, held.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key))
+        return (sources, mostHeldFirst(holding))
+    }
+
+    /// Each of `holders` (one entry for every paragraph it holds) once, the one holding most first.
+    static func mostHeldFirst<Holder: Hashable & Comparable>(_ holders: [Holder]) -> [Holder] {
+        Dictionary(holders.map { ($0, 1) }, uniquingKeysWith: +).sorted { ($0.value, $0.key) > ($1.value, $1.key) }.map(\.key)
     }
 
     // MARK: writes
